@@ -1,0 +1,91 @@
+"""Shared helpers for Excel documents (openpyxl): real numbers with Swedish-looking formats."""
+
+import io
+from decimal import Decimal
+from zipfile import BadZipFile
+
+from django.utils.functional import Promise
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+AMOUNT = "#,##0.00"
+WHOLE_AMOUNT = "#,##0"
+PERCENT = "0.0%"
+DATE = "yyyy-mm-dd"
+INTEGER = "0"
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="0B4F71")
+TITLE_FONT = Font(bold=True, size=14)
+TOTAL_FONT = Font(bold=True)
+TOTAL_BORDER = Border(top=Side(style="medium"))
+
+
+def new_workbook() -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    return workbook
+
+
+def write_title(sheet: Worksheet, title: str, subtitle: str = "") -> int:
+    """Title rows at the top; returns the next free row."""
+    sheet.cell(row=1, column=1, value=title).font = TITLE_FONT
+    if subtitle:
+        sheet.cell(row=2, column=1, value=subtitle)
+    return 4
+
+
+def write_header(sheet: Worksheet, row: int, headers: list[str]) -> int:
+    for column, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=row, column=column, value=str(header))
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+    return row + 1
+
+
+def write_row(
+    sheet: Worksheet, row: int, values: list, formats: dict[int, str] | None = None, total=False
+) -> int:
+    """Write one row; formats maps 1-based column -> number format. Lazy labels become text."""
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, Promise):
+            value = str(value)
+        cell = sheet.cell(row=row, column=column, value=value)
+        if formats and column in formats and value is not None:
+            cell.number_format = formats[column]
+        if total:
+            cell.font = TOTAL_FONT
+            cell.border = TOTAL_BORDER
+    return row + 1
+
+
+def set_widths(sheet: Worksheet, widths: list[int]) -> None:
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def to_bytes(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def fraction(percent: Decimal | None) -> Decimal | None:
+    """16.5 (percent) -> 0.165, for cells formatted as percentages."""
+    return None if percent is None else percent / 100
+
+
+class NotAWorkbook(Exception):
+    """The uploaded file is not an .xlsx workbook."""
+
+
+def open_workbook(content: bytes):
+    """Open an uploaded workbook read-only with its values (not formulas)."""
+    try:
+        return load_workbook(io.BytesIO(content), data_only=True, read_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as error:
+        raise NotAWorkbook(str(error)) from error

@@ -1,0 +1,68 @@
+"""Filters for Swedish formats in templates: {{ amount|kronor }}, {{ share|percent }}."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from finsam import formatting
+
+register = template.Library()
+
+
+@register.filter
+def kronor(value, places=0):
+    return formatting.format_kronor(value, int(places))
+
+
+@register.filter
+def amount(value, places=0):
+    return formatting.format_amount(value, int(places))
+
+
+@register.filter
+def number(value):
+    return formatting.format_number(value)
+
+
+@register.filter
+def percent(value, places=1):
+    return formatting.format_percent(value, int(places))
+
+
+@register.filter
+def orgnr(value):
+    return formatting.format_organisation_number(value)
+
+
+@register.filter
+def bankgiro(value):
+    return formatting.format_bankgiro(value)
+
+
+@register.filter
+def field_type(bound_field) -> str:
+    """The widget's kind, for styling checkboxes and selects apart from text fields."""
+    return bound_field.field.widget.__class__.__name__.lower()
+
+
+@register.filter
+def css_string(value) -> str:
+    """Text safe inside a double-quoted CSS string in a <style> element, e.g. a page header.
+
+    Style content is raw text, so HTML escaping would show as "&amp;"; instead the CSS
+    string's own escapes are used, and "<" is escaped so "</style>" cannot end the element.
+    """
+    text = str(value or "")
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3C ")
+    return mark_safe(escaped)
+
+
+@register.filter
+def negate(value):
+    """-amount, for costs that a table shows negative (as the seed budget does)."""
+    return -value if value not in (None, "") else value
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, for dictionaries keyed by codes."""
+    return mapping.get(key) if mapping is not None else None

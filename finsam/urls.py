@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from members import views as members_views
+
+urlpatterns = [
+    path("", members_views.home, name="home"),
+    path(
+        "konto/logga-in/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("", include("members.urls")),
+    path("", include("funding.urls")),
+    path("", include("initiatives.urls")),
+    path("", include("participants.urls")),
+    path("", include("reporting.urls")),
+]

@@ -1,0 +1,282 @@
+"""The three-year budget: its table in the layout of seed 003, and every write to it.
+
+A budget has lines in four sections (income; costs of initiatives; office and board; financial
+costs) with an amount for each of its three years. The remaining undecided room
+("kvarvarande beslutsutrymme") is what is left of the income after the costs and the
+budgeted result (usually 0): it is computed, never typed.
+
+Proposals can be changed; an adopted budget is frozen and a revision is a new version.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from finsam import providers
+from funding.models import Budget, BudgetLine
+from members.models import Association
+
+ZERO = Decimal(0)
+COST_SECTIONS = [
+    BudgetLine.Section.INITIATIVES,
+    BudgetLine.Section.ADMINISTRATION,
+    BudgetLine.Section.FINANCIAL,
+]
+
+
+@dataclass
+class SectionTable:
+    section: str
+    label: str
+    lines: list[BudgetLine] = field(default_factory=list)
+    totals: list[Decimal] = field(default_factory=lambda: [ZERO, ZERO, ZERO])
+
+    @property
+    def is_cost(self) -> bool:
+        return self.section != BudgetLine.Section.INCOME
+
+
+@dataclass
+class BudgetTable:
+    budget: Budget
+    sections: list[SectionTable]
+    costs: list[Decimal]
+    room: list[Decimal]
+    result: list[Decimal]
+
+    @property
+    def income(self) -> list[Decimal]:
+        return self.sections[0].totals
+
+    @property
+    def over_budget(self) -> list[bool]:
+        """A year whose costs and budgeted result exceed its income: the room is negative."""
+        return [room < 0 for room in self.room]
+
+
+def budget_table(budget: Budget) -> BudgetTable:
+    sections = {
+        section: SectionTable(section, str(BudgetLine.Section(section).label))
+        for section in BudgetLine.Section.values
+    }
+    for line in budget.lines.all():
+        table = sections[line.section]
+        table.lines.append(line)
+        table.totals = [total + amount for total, amount in zip(table.totals, line.amounts, strict=True)]
+    income = sections[BudgetLine.Section.INCOME].totals
+    costs = [sum((sections[s].totals[i] for s in COST_SECTIONS), ZERO) for i in range(3)]
+    room = [income[i] - costs[i] - budget.planned_results[i] for i in range(3)]
+    return BudgetTable(
+        budget=budget,
+        sections=list(sections.values()),
+        costs=costs,
+        room=room,
+        result=list(budget.planned_results),
+    )
+
+
+def budget_for_year(association: Association, year: int) -> tuple[Budget | None, int]:
+    """The adopted budget that applies to a year and the year's index in it (0, 1 or 2).
+
+    The year's own budget (its first year) wins; failing that, the latest adopted budget that
+    plans for the year.
+    """
+    adopted = Budget.objects.filter(association=association).adopted()
+    own = adopted.filter(first_year=year).order_by("-version").first()
+    if own:
+        return own, 0
+    covering = adopted.covering(year).order_by("-first_year", "-version").first()
+    if covering:
+        return covering, year - covering.first_year
+    return None, 0
+
+
+def _require_proposal(budget: Budget) -> None:
+    if budget.is_adopted:
+        raise ValidationError(_("An adopted budget is frozen. Make a revision to change it."))
+
+
+@transaction.atomic
+def create_budget(*, association: Association, first_year: int, note: str = "") -> Budget:
+    """A new proposal for the years; it starts from the latest version for those years, if any."""
+    latest = (
+        Budget.objects.filter(association=association, first_year=first_year).order_by("-version").first()
+    )
+    if latest:
+        return revise_budget(budget=latest)
+    budget = Budget(association=association, first_year=first_year, note=note)
+    budget.full_clean()
+    budget.save()
+    refresh_source_lines(budget)
+    return budget
+
+
+@transaction.atomic
+def revise_budget(*, budget: Budget) -> Budget:
+    """A new proposal version copied from this one; the copied version stays as it was."""
+    version = (
+        Budget.objects.filter(association=budget.association, first_year=budget.first_year).aggregate(
+            Max("version")
+        )["version__max"]
+        + 1
+    )
+    revision = Budget.objects.create(
+        association=budget.association,
+        first_year=budget.first_year,
+        version=version,
+        based_on=budget,
+        note=budget.note,
+        planned_result_1=budget.planned_result_1,
+        planned_result_2=budget.planned_result_2,
+        planned_result_3=budget.planned_result_3,
+    )
+    BudgetLine.objects.bulk_create(
+        BudgetLine(
+            budget=revision,
+            section=line.section,
+            position=line.position,
+            label=line.label,
+            measure=line.measure,
+            accounting_object=line.accounting_object,
+            source=line.source,
+            amount_1=line.amount_1,
+            amount_2=line.amount_2,
+            amount_3=line.amount_3,
+        )
+        for line in budget.lines.all()
+    )
+    # Decisions taken since the revised version was adopted flow into the new proposal.
+    refresh_source_lines(revision)
+    return revision
+
+
+@transaction.atomic
+def save_budget(*, budget: Budget) -> Budget:
+    _require_proposal(Budget.objects.get(pk=budget.pk))
+    budget.full_clean()
+    budget.save()
+    return budget
+
+
+@transaction.atomic
+def save_budget_line(*, line: BudgetLine) -> BudgetLine:
+    _require_proposal(line.budget)
+    if any(amount < 0 for amount in line.amounts):
+        raise ValidationError(
+            _("Enter amounts as positive numbers; the section says whether it is income or a cost.")
+        )
+    if line.measure == BudgetLine.Measure.INITIATIVE and not line.accounting_object:
+        raise ValidationError({"accounting_object": _("Give the initiative's accounting object, e.g. UNG.")})
+    if not line.position:
+        line.position = (
+            line.budget.lines.filter(section=line.section).aggregate(Max("position"))["position__max"] or 0
+        ) + 1
+    line.full_clean()
+    line.save()
+    return line
+
+
+@transaction.atomic
+def delete_budget_line(*, line: BudgetLine) -> None:
+    _require_proposal(line.budget)
+    line.delete()
+
+
+@transaction.atomic
+def adopt_budget(*, budget: Budget, adopted_on: datetime.date, decision_reference: str) -> Budget:
+    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    _require_proposal(budget)
+    if not budget.lines.exists():
+        raise ValidationError(_("An empty budget cannot be adopted."))
+    budget.status = Budget.Status.ADOPTED
+    budget.adopted_on = adopted_on
+    budget.decision_reference = decision_reference.strip()
+    budget.full_clean()
+    budget.save()
+    return budget
+
+
+@transaction.atomic
+def replace_lines(
+    *, budget: Budget, lines: list[BudgetLine], planned_results: list[Decimal] | None = None
+) -> Budget:
+    """Replace every line of a proposal (used by the Excel import); adopted budgets get a new version.
+
+    A row that carries the key of a line decided by the board keeps that link, and its amounts
+    keep following the decision: the workbook cannot change what the board granted.
+    """
+    sources = {line.pk: line.source for line in budget.lines.exclude(source="")}
+    if budget.is_adopted:
+        budget = revise_budget(budget=budget)
+    budget.lines.all().delete()
+    for position, line in enumerate(lines, start=1):
+        line.budget = budget
+        line.position = position
+        line.source = sources.get(getattr(line, "key_pk", None), "")
+        line.full_clean()
+    BudgetLine.objects.bulk_create(lines)
+    if planned_results is not None:
+        budget.planned_result_1, budget.planned_result_2, budget.planned_result_3 = planned_results
+        budget.save()
+    refresh_source_lines(budget)
+    return budget
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """A budget line that another record decides, e.g. an initiative's granted amounts per year."""
+
+    source: str  # e.g. "grant:12"
+    label: str
+    accounting_object: str
+    amounts: dict[int, Decimal]
+
+
+def _source_lines(association: Association) -> list[SourceLine]:
+    return providers.ask("grant_lines", association, default=[]) or []
+
+
+@transaction.atomic
+def refresh_source_lines(budget: Budget, lines: list[SourceLine] | None = None) -> None:
+    """Bring a proposal's decided lines in line with the decisions; adopted budgets never change.
+
+    A line keeps its position and label if the office has renamed it; its amounts follow the
+    decisions. Lines whose decisions are gone are removed.
+    """
+    if budget.is_adopted:
+        return
+    lines = _source_lines(budget.association) if lines is None else lines
+    existing = {line.source: line for line in budget.lines.exclude(source="")}
+    for source_line in lines:
+        amounts = [source_line.amounts.get(year, ZERO) for year in budget.years]
+        if not any(amounts):
+            continue
+        line = existing.pop(source_line.source, None) or BudgetLine(
+            budget=budget,
+            section=BudgetLine.Section.INITIATIVES,
+            source=source_line.source,
+            label=source_line.label,
+        )
+        line.measure = BudgetLine.Measure.INITIATIVE if source_line.accounting_object else ""
+        line.accounting_object = source_line.accounting_object
+        line.amount_1, line.amount_2, line.amount_3 = amounts
+        if not line.position:
+            line.position = (
+                budget.lines.filter(section=line.section).aggregate(Max("position"))["position__max"] or 0
+            ) + 1
+        line.full_clean()
+        line.save()
+    for line in existing.values():
+        line.delete()
+
+
+def refresh_all_proposals(association: Association) -> None:
+    """After a decision changes: every draft budget of the association follows it."""
+    lines = _source_lines(association)
+    for budget in Budget.objects.filter(association=association, status=Budget.Status.PROPOSAL):
+        refresh_source_lines(budget, lines)

@@ -1,0 +1,191 @@
+"""The budget as an Excel workbook in the layout of seed 003, and its import back.
+
+The workbook is meant to be edited and imported again: each line carries its key in the last
+column ("rad:12"; empty for a new line), sums and the remaining room are marked as computed
+and skipped on import, and the budgeted result row is read back. Costs are negative, as in
+the seed document.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from openpyxl.styles import Font
+
+from finsam import excel
+from funding.budgets import BudgetTable
+from funding.models import BudgetLine
+
+KEY_COLUMN = 8
+SHEET = "Budget"
+
+
+def _signed(amount: Decimal, cost: bool) -> Decimal:
+    return -amount if cost else amount
+
+
+def budget_workbook(table: BudgetTable) -> bytes:
+    budget = table.budget
+    workbook = excel.new_workbook()
+    sheet = workbook.create_sheet(SHEET)
+    status = (
+        _("Adopted %(date)s (%(decision)s)")
+        % {"date": budget.adopted_on, "decision": budget.decision_reference}
+        if budget.is_adopted
+        else _("Proposal")
+    )
+    excel.write_title(sheet, f"{budget.association.name}: {budget}", status)
+    sheet.cell(
+        row=3,
+        column=1,
+        value=_("Edit amounts and lines and import the file again; computed rows are not read."),
+    )
+    row = excel.write_header(
+        sheet,
+        5,
+        [
+            _("Section"),
+            _("Line"),
+            _("Compared with"),
+            _("Accounting object"),
+            *map(str, budget.years),
+            _("Key"),
+        ],
+    )
+    amount = {5: excel.WHOLE_AMOUNT, 6: excel.WHOLE_AMOUNT, 7: excel.WHOLE_AMOUNT}
+    for section in table.sections:
+        for line in section.lines:
+            row = excel.write_row(
+                sheet,
+                row,
+                [
+                    section.label,
+                    line.label,
+                    line.get_measure_display() if line.measure else None,
+                    line.accounting_object or None,
+                    *[_signed(value, section.is_cost) for value in line.amounts],
+                    f"rad:{line.pk}",
+                ],
+                amount,
+            )
+        row = excel.write_row(
+            sheet,
+            row,
+            [
+                section.label,
+                _("Total %(section)s") % {"section": section.label.lower()},
+                None,
+                None,
+                *[_signed(value, section.is_cost) for value in section.totals],
+                "summa",
+            ],
+            amount,
+            total=True,
+        )
+    row = excel.write_row(
+        sheet,
+        row,
+        [
+            None,
+            _("Remaining undecided room of the year's funds"),
+            None,
+            None,
+            *[-value for value in table.room],
+            "beräknat",
+        ],
+        amount,
+        total=True,
+    )
+    excel.write_row(
+        sheet, row, [None, _("Budgeted result"), None, None, *table.result, "resultat"], amount, total=True
+    )
+    excel.set_widths(sheet, [26, 44, 30, 14, 14, 14, 14, 10])
+    sheet.column_dimensions["H"].font = Font(color="808080")
+    return excel.to_bytes(workbook)
+
+
+def _number(value) -> Decimal:
+    """A cell's amount: numbers as they are, text with spaces or a decimal comma as typed in Sweden."""
+    if value in (None, ""):
+        return Decimal(0)
+    text = str(value).replace("\xa0", "").replace(" ", "").replace("\u2212", "-").replace(",", ".")
+    return Decimal(text).quantize(Decimal("0.01"))
+
+
+def read_budget_workbook(content: bytes) -> tuple[list[BudgetLine], list[Decimal]]:
+    """Lines and budgeted results from an edited workbook; ValidationError lists every bad cell."""
+    try:
+        sheet = excel.open_workbook(content)[SHEET]
+    except KeyError:
+        raise ValidationError(_("The workbook has no sheet named %(sheet)s.") % {"sheet": SHEET}) from None
+    except excel.NotAWorkbook:
+        raise ValidationError(_("The file is not an Excel workbook (.xlsx).")) from None
+    sections = {str(label).lower(): value for value, label in BudgetLine.Section.choices}
+    measures = {str(label).lower(): value for value, label in BudgetLine.Measure.choices if value}
+    errors: list[str] = []
+    lines: list[BudgetLine] = []
+    results = [Decimal(0)] * 3
+
+    def problem(row, column, message):
+        errors.append(
+            _("Row %(row)s, column %(column)s: %(message)s")
+            % {"row": row, "column": column, "message": message}
+        )
+
+    def amounts(row_number, values, sign):
+        """Three amounts; sign is +1 (must not be negative), -1 (must not be positive) or 0 (any)."""
+        parsed = []
+        for column, value in zip("EFG", values, strict=True):
+            try:
+                number = _number(value)
+            except (InvalidOperation, ValueError):
+                problem(row_number, column, _("%(value)s is not an amount.") % {"value": value})
+                number = Decimal(0)
+            if sign < 0 and number > 0:
+                problem(row_number, column, _("Costs are entered as negative amounts."))
+            if sign > 0 and number < 0:
+                problem(row_number, column, _("Income is entered as a positive amount."))
+            parsed.append(number)
+        return parsed
+
+    for row_number, row in enumerate(
+        sheet.iter_rows(min_row=6, max_col=KEY_COLUMN, values_only=True), start=6
+    ):
+        row = tuple(row) + (None,) * (KEY_COLUMN - len(row))
+        section_label, label, measure_label, accounting_object, *values = row[:7]
+        key = str(row[KEY_COLUMN - 1] or "").strip()
+        if key in ("summa", "beräknat") or all(cell in (None, "") for cell in row):
+            continue
+        if key == "resultat":
+            results = amounts(row_number, values, 0)
+            continue
+        section = sections.get(str(section_label or "").strip().lower())
+        if section is None:
+            problem(row_number, "A", _("Unknown section %(value)s.") % {"value": section_label or "—"})
+            continue
+        if not str(label or "").strip():
+            problem(row_number, "B", _("The line needs a name."))
+        measure = ""
+        if measure_label not in (None, ""):
+            measure = measures.get(str(measure_label).strip().lower(), "")
+            if not measure:
+                problem(row_number, "C", _("Unknown comparison %(value)s.") % {"value": measure_label})
+        is_cost = section != BudgetLine.Section.INCOME
+        parsed = [abs(value) for value in amounts(row_number, values, -1 if is_cost else 1)]
+        line = BudgetLine(
+            section=section,
+            label=str(label or "").strip()[:200],
+            measure=measure,
+            accounting_object=str(accounting_object or "").strip()[:40],
+            amount_1=parsed[0],
+            amount_2=parsed[1],
+            amount_3=parsed[2],
+        )
+        # The key ties a row to the line it was exported from (and so to its decision, if any).
+        line.key_pk = int(key.removeprefix("rad:")) if key.startswith("rad:") and key[4:].isdigit() else None
+        lines.append(line)
+    if errors:
+        raise ValidationError(errors)
+    if not lines:
+        raise ValidationError(_("The workbook has no budget lines."))
+    return lines, results

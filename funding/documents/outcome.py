@@ -1,0 +1,66 @@
+"""The outcome-vs-budget report as PDF and Excel."""
+
+from django.utils.translation import gettext as _
+
+from finsam import excel
+from finsam.pdf import page_context, render_pdf
+from funding.outcome import OutcomeReport
+
+
+def outcome_title(report: OutcomeReport) -> str:
+    if report.up_to:
+        return _("Outcome against budget %(year)s, up to %(date)s") % {
+            "year": report.year,
+            "date": report.up_to.isoformat(),
+        }
+    return _("Outcome against budget %(year)s") % {"year": report.year}
+
+
+def outcome_pdf(report: OutcomeReport) -> bytes:
+    association = report.association
+    context = {
+        "report": report,
+        "title": outcome_title(report),
+        **page_context(
+            name=association.name,
+            organisation_number=association.organisation_number,
+            footer=outcome_title(report),
+        ),
+    }
+    return render_pdf("funding/documents/outcome.html", context)
+
+
+def outcome_workbook(report: OutcomeReport) -> bytes:
+    workbook = excel.new_workbook()
+    sheet = workbook.create_sheet(_("Outcome"))
+    row = excel.write_title(sheet, outcome_title(report), report.association.name)
+    outcome_header = _("Outcome to date") if report.up_to else _("Outcome")
+    formats = {column: excel.AMOUNT for column in (2, 3, 4, 5)}
+    for title, lines in [
+        (_("Income statement"), report.summary),
+        (_("Per budget line"), report.lines),
+        (_("Per initiative"), report.initiatives),
+        (_("Costs on project objects without a budget line"), report.other_objects),
+    ]:
+        if not lines:
+            continue
+        sheet.cell(row=row, column=1, value=title).font = excel.TOTAL_FONT
+        row = excel.write_header(
+            sheet, row + 1, [_("Line"), _("Budget"), outcome_header, _("Difference"), _("Last year")]
+        )
+        for line in lines:
+            row = excel.write_row(
+                sheet,
+                row,
+                [line.label, line.budget, line.outcome, line.difference, line.previous],
+                formats,
+                total=line.level > 0,
+            )
+        row += 1
+    if report.unmapped:
+        sheet.cell(row=row, column=1, value=_("Accounts not mapped to a report line")).font = excel.TOTAL_FONT
+        for figure in report.unmapped:
+            row += 1
+            sheet.cell(row=row, column=1, value=f"{figure.number} {figure.name}")
+    excel.set_widths(sheet, [48, 16, 16, 16, 16])
+    return excel.to_bytes(workbook)

@@ -1,0 +1,993 @@
+"""Parser for SIE 4 files, the Swedish plain-text accounting export ("SIE typ 4", 4E/4I).
+
+Pure Python: no Django and no database, so the importing service can parse and validate a
+whole year first and then write it in one transaction, or reject it with every problem at
+once. `parse_sie(data)` returns a `SieFile` or raises `SieError` with a list of
+`SieProblem`s (at most `MAX_PROBLEMS`, sorted by line).
+
+The format, as specified by SIE-Gruppen ("SIE filformat, utgåva 4B"):
+
+* One record per line: a label (``#KONTO``) followed by fields separated by spaces or
+  tabs. A field may be quoted with double quotes; a quote inside is written ``\\"``.
+  ``""`` is an empty field, used to skip an optional field. An object list is written in
+  curly braces as pairs of dimension number and object id: ``{1 "UNG" 6 "P1"}``.
+* Amounts use a decimal point, at most two decimals, and a leading minus for credit.
+  Dates are ``YYYYMMDD``, periods ``YYYYMM``.
+* Year indexes: ``0`` is the current fiscal year, ``-1`` the previous one and so on.
+* A voucher is a ``#VER`` line followed by a line holding only ``{``, its rows
+  (``#TRANS``, ``#RTRANS``, ``#BTRANS``) and a line holding only ``}``.
+* Readers must ignore labels they do not know. We also ignore fields beyond the ones the
+  specification defines, which is what keeps the format extensible.
+
+Encoding rule: ``#FORMAT PC8`` means IBM code page 437, which the specification
+prescribes, but some programs write UTF-8. A file is read as UTF-8 when it starts with
+a UTF-8 byte order mark, or when it contains non-ASCII bytes that decode as UTF-8
+without error; otherwise as cp437. The ambiguity is small: the cp437 bytes for
+å, ä, ö, Å, Ä, Ö and é (0x80-0x9F) are UTF-8 continuation bytes and can never start a
+UTF-8 character, so Swedish cp437 text is practically never valid UTF-8.
+
+``#RTRANS`` / ``#BTRANS`` rows document rows added to or removed from a voucher after it
+was registered. The specification requires every ``#RTRANS`` to be followed by an
+identical ``#TRANS`` so that older readers see the added row; only ``#TRANS`` rows are
+therefore booked, and ``#RTRANS`` / ``#BTRANS`` are kept on the voucher for reference.
+
+Not checked: ``#KSUMMA`` (the optional CRC-32 checksum) is accepted but not verified.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+__all__ = [
+    "MAX_PROBLEMS",
+    "MESSAGES",
+    "RESERVED_DIMENSIONS",
+    "Account",
+    "AccountingObject",
+    "Dimension",
+    "SieError",
+    "SieFile",
+    "SieProblem",
+    "Transaction",
+    "Voucher",
+    "account_balance_from_vouchers",
+    "classify_account",
+    "parse_sie",
+]
+
+MAX_PROBLEMS: Final = 200
+
+# ---------------------------------------------------------------------------------------
+# Problems
+# ---------------------------------------------------------------------------------------
+
+# English renderings, keyed by problem code. The Django layer translates by code and
+# formats the params itself (amounts are Decimal, dates are datetime.date).
+MESSAGES: Final[dict[str, str]] = {
+    "empty_file": "The file is empty.",
+    "not_sie": "This is not an SIE file: the first line does not start with a #label.",
+    "invalid_utf8": "The file starts with a UTF-8 byte order mark but is not valid UTF-8.",
+    "unexpected_line": "The line does not start with a #label.",
+    "unbalanced_quote": "A quotation mark is not closed.",
+    "unbalanced_brace": "A curly brace is not matched.",
+    "bad_object_list": "Invalid object list {value}: expected pairs of dimension number and object id.",
+    "too_few_fields": "{label} needs at least {expected} fields, found {found}.",
+    "expected_object_list": "{label}: field {position} must be an object list in curly braces.",
+    "unexpected_object_list": "{label}: field {position} must not be an object list.",
+    "empty_field": "{label}: field {position} must not be empty.",
+    "bad_amount": 'Invalid amount "{value}": use a decimal point and at most two decimals.',
+    "bad_quantity": 'Invalid quantity "{value}".',
+    "bad_date": 'Invalid date "{value}": expected YYYYMMDD.',
+    "bad_period": 'Invalid period "{value}": expected YYYYMM.',
+    "bad_integer": 'Invalid number "{value}".',
+    "bad_year_index": 'Invalid year index "{value}": expected 0, -1, -2 and so on.',
+    "bad_account_type": 'Invalid account type "{value}": expected T, S, I or K.',
+    "bad_year_range": "Fiscal year {year} ends on {end}, before it starts on {start}.",
+    "duplicate_record": "{label} {key} is given twice (first on line {first_line}).",
+    "duplicate_voucher": "Voucher {series} {number} is given twice (first on line {first_line}).",
+    "ver_without_block": 'Voucher {series} {number} is not followed by a line with "{{".',
+    "unclosed_block": 'The rows of voucher {series} {number} are not closed with a line with "}}".',
+    "unexpected_brace": 'Unexpected line with "{value}".',
+    "transaction_outside_voucher": "{label} outside a voucher.",
+    "rtrans_without_trans": "#RTRANS is not followed by an identical #TRANS.",
+    "voucher_unbalanced": "Voucher {series} {number} does not balance: its rows sum to {difference}.",
+    "unknown_account": "Account {account} is not declared with #KONTO (used on {count} line(s), first here).",
+    "unknown_dimension": (
+        "Dimension {dimension} is not declared with #DIM (used on {count} line(s), first here)."
+    ),
+    "unknown_object": (
+        'Object "{object}" of dimension {dimension} is not declared with #OBJEKT '
+        "(used on {count} line(s), first here)."
+    ),
+    "missing_current_year": "The file has vouchers but no #RAR 0 (the current fiscal year).",
+    "date_outside_year": "The date {date} is outside the fiscal year {start} to {end}.",
+    "closing_balance_mismatch": (
+        "Account {account}: #UB is {expected}, but #IB plus the vouchers give {computed}."
+    ),
+    "closing_balance_missing": (
+        "Account {account}: there is no #UB, but #IB plus the vouchers give {computed}."
+    ),
+    "result_mismatch": "Account {account}: #RES is {expected}, but the vouchers give {computed}.",
+    "result_missing": "Account {account}: there is no #RES, but the vouchers give {computed}.",
+    "too_many_problems": "Stopped after {limit} problems.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SieProblem:
+    """One thing wrong with a file. `line` is 1-based, or None for the file as a whole."""
+
+    code: str
+    line: int | None = None
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        template = MESSAGES.get(self.code, self.code)
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def __str__(self) -> str:
+        return self.message if self.line is None else f"Line {self.line}: {self.message}"
+
+
+class SieError(Exception):
+    """The file cannot be imported; `problems` lists everything found (sorted by line)."""
+
+    def __init__(self, problems: list[SieProblem]) -> None:
+        self.problems = problems
+        shown = " ".join(str(problem) for problem in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(f"Invalid SIE file: {shown}{more}")
+
+
+# ---------------------------------------------------------------------------------------
+# Result
+# ---------------------------------------------------------------------------------------
+
+ObjectRef = tuple[int, str]  # (dimension number, object id)
+ObjectList = tuple[ObjectRef, ...]
+AccountClass = Literal["balance", "result"]
+
+# Dimension numbers 1-19 are reserved by the specification and have a fixed meaning, so a
+# file may use them without a #DIM line. 3-5 and 11-19 are reserved for future use.
+RESERVED_DIMENSIONS: Final[dict[int, str]] = {
+    1: "Kostnadsställe/resultatenhet",
+    2: "Kostnadsbärare",
+    6: "Projekt",
+    7: "Anställd",
+    8: "Kund",
+    9: "Leverantör",
+    10: "Faktura",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    number: str
+    name: str
+    type: str | None = None  # #KTYP: T (asset), S (liability), I (income), K (cost)
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    number: int
+    name: str
+    parent: int | None = None  # set for #UNDERDIM
+
+
+@dataclass(frozen=True, slots=True)
+class AccountingObject:
+    dimension: int
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Transaction:
+    """A voucher row. `date` is the row's own date when given, else the voucher's date."""
+
+    account: str
+    amount: Decimal
+    objects: ObjectList
+    date: datetime.date
+    text: str
+    line: int
+    quantity: Decimal | None = None
+    sign: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Voucher:
+    """A #VER. Only `transactions` (#TRANS) are booked; the other lists are history."""
+
+    series: str
+    number: str
+    date: datetime.date
+    text: str
+    line: int
+    transactions: list[Transaction]
+    registration_date: datetime.date | None = None
+    sign: str | None = None
+    added_transactions: list[Transaction] = field(default_factory=list)  # #RTRANS
+    removed_transactions: list[Transaction] = field(default_factory=list)  # #BTRANS
+
+
+@dataclass(frozen=True)
+class SieFile:
+    program: str | None
+    program_version: str | None
+    format: str | None
+    generated: datetime.date | None
+    sie_type: int | None
+    company_name: str | None
+    organisation_number: str | None  # digits only
+    chart_of_accounts: str | None  # #KPTYP, e.g. "BAS2024"
+    encoding: str  # the encoding actually used to read the file: "utf-8" or "cp437"
+    fiscal_years: dict[int, tuple[datetime.date, datetime.date]]
+    accounts: dict[str, Account]
+    sru_codes: dict[str, str]
+    dimensions: dict[int, Dimension]
+    objects: dict[ObjectRef, AccountingObject]
+    opening_balances: dict[tuple[int, str], Decimal]  # #IB: (year index, account)
+    closing_balances: dict[tuple[int, str], Decimal]  # #UB
+    results: dict[tuple[int, str], Decimal]  # #RES
+    object_opening_balances: dict[tuple[int, str, ObjectList], Decimal]  # #OIB
+    object_closing_balances: dict[tuple[int, str, ObjectList], Decimal]  # #OUB
+    period_balances: dict[tuple[int, str, str, ObjectList], Decimal]  # #PSALDO: (year, YYYYMM, ...)
+    period_budgets: dict[tuple[int, str, str, ObjectList], Decimal]  # #PBUDGET
+    vouchers: list[Voucher]
+    unknown_labels: set[str]
+
+    def year(self, index: int = 0) -> tuple[datetime.date, datetime.date]:
+        """Start and end of the fiscal year with this index (0 current, -1 previous)."""
+        try:
+            return self.fiscal_years[index]
+        except KeyError:
+            raise KeyError(f"The file has no #RAR {index}") from None
+
+    def account_class(self, number: str) -> AccountClass | None:
+        account = self.accounts.get(number)
+        return classify_account(number, account.type if account else None)
+
+
+def classify_account(number: str, account_type: str | None = None) -> AccountClass | None:
+    """Balance-sheet or result account: by #KTYP when given, else by the BAS account class.
+
+    BAS: the first digit of a numeric account is its class; 1-2 are the balance sheet and
+    3-8 the income statement. Anything else (class 0 or 9, non-numeric) is neither.
+    """
+    if account_type in ("T", "S"):
+        return "balance"
+    if account_type in ("I", "K"):
+        return "result"
+    if number.isdigit() and len(number) >= 4:
+        if number[0] in "12":
+            return "balance"
+        if number[0] in "345678":
+            return "result"
+    return None
+
+
+def account_balance_from_vouchers(vouchers: Iterable[Voucher]) -> dict[str, Decimal]:
+    """The sum of the booked rows (#TRANS) per account."""
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for voucher in vouchers:
+        for transaction in voucher.transactions:
+            totals[transaction.account] += transaction.amount
+    return dict(totals)
+
+
+def parse_sie(data: bytes) -> SieFile:
+    """Parse and validate an SIE 4 file; raise SieError listing every problem found."""
+    return _Parser().parse(data)
+
+
+# ---------------------------------------------------------------------------------------
+# Parsing
+# ---------------------------------------------------------------------------------------
+
+_UTF8_BOM: Final = b"\xef\xbb\xbf"
+
+# One token of a record: a quoted field, a brace, a bare field, or a quote that is never
+# closed (inside quotes a backslash escapes the next character).
+_TOKEN_RE: Final = re.compile(r'"((?:[^"\\]|\\.)*)"|([{}])|([^\s"{}]+)|(")')
+_UNESCAPE_RE: Final = re.compile(r'\\(["\\])')
+_AMOUNT_RE: Final = re.compile(r"-?\d+(?:\.(\d+))?")
+_INTEGER_RE: Final = re.compile(r"-?\d+")
+_DATE_RE: Final = re.compile(r"\d{8}")
+_PERIOD_RE: Final = re.compile(r"\d{4}(0[1-9]|1[0-2])")
+
+_ROW_LABELS: Final = frozenset({"#TRANS", "#RTRANS", "#BTRANS"})
+_BALANCE_LABELS: Final = ("#IB", "#UB", "#RES", "#OIB", "#OUB", "#PSALDO", "#PBUDGET")
+_KEPT_LABELS: Final = frozenset(
+    {"#PROGRAM", "#FORMAT", "#GEN", "#SIETYP", "#FNAMN", "#ORGNR", "#KPTYP", "#RAR", "#KONTO", "#KTYP"}
+    | {"#SRU", "#DIM", "#UNDERDIM", "#OBJEKT", "#VER", *_BALANCE_LABELS, *_ROW_LABELS}
+)
+# Labels of the specification that we accept but do not keep (#KSUMMA is not verified).
+_IGNORED_LABELS: Final = frozenset(
+    {"#FLAGGA", "#PROSA", "#FTYP", "#FNR", "#ADRESS", "#BKOD", "#TAXAR", "#OMFATTN", "#VALUTA", "#ENHET"}
+    | {"#KSUMMA"}
+)
+_KNOWN_LABELS: Final = _KEPT_LABELS | _IGNORED_LABELS
+
+Field = str | tuple[str, ...]  # a scalar field or the raw items of an object list
+
+
+class _LineError(Exception):
+    """A problem with the current line; the main loop turns it into a SieProblem."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+class _TooManyProblems(Exception):
+    pass
+
+
+def _tokenize(line: str) -> list[Field]:
+    if '"' not in line and "{" not in line and "}" not in line:
+        return line.split()  # the common case, and much faster
+    fields: list[Field] = []
+    items: list[str] | None = None  # the open object list, if any
+    for quoted, brace, bare, stray_quote in _TOKEN_RE.findall(line):
+        if brace == "{":
+            if items is not None:
+                raise _LineError("unbalanced_brace")
+            items = []
+        elif brace == "}":
+            if items is None:
+                raise _LineError("unbalanced_brace")
+            fields.append(tuple(items))
+            items = None
+        elif stray_quote:
+            raise _LineError("unbalanced_quote")
+        else:
+            # findall gives "" for groups that did not take part; a bare token is never
+            # empty, so an empty `bare` means the token was a (possibly empty) quoted field.
+            value = bare or (_UNESCAPE_RE.sub(r"\1", quoted) if "\\" in quoted else quoted)
+            (fields if items is None else items).append(value)
+    if items is not None:
+        raise _LineError("unbalanced_brace")
+    return fields
+
+
+def _decode(data: bytes) -> tuple[str, str, SieProblem | None]:
+    """Decode by the rule in the module docstring: (text, encoding, problem)."""
+    if data.startswith(_UTF8_BOM):
+        body = data[len(_UTF8_BOM) :]
+        try:
+            return body.decode("utf-8"), "utf-8", None
+        except UnicodeDecodeError as error:
+            line = body.count(b"\n", 0, error.start) + 1
+            return body.decode("utf-8", errors="replace"), "utf-8", SieProblem("invalid_utf8", line)
+    if not data.isascii():
+        try:
+            return data.decode("utf-8"), "utf-8", None
+        except UnicodeDecodeError:
+            pass
+    return data.decode("cp437"), "cp437", None
+
+
+@dataclass(slots=True)
+class _OpenVoucher:
+    """A #VER being read. `valid` is False when its header could not be parsed."""
+
+    line: int
+    valid: bool = False
+    series: str = ""
+    number: str = ""
+    date: datetime.date | None = None
+    text: str = ""
+    registration_date: datetime.date | None = None
+    sign: str | None = None
+    block_line: int | None = None  # the line of its "{", once seen
+    complete: bool = True  # False when a row could not be parsed
+    transactions: list[Transaction] = field(default_factory=list)
+    added: list[Transaction] = field(default_factory=list)
+    removed: list[Transaction] = field(default_factory=list)
+    pending_rtrans: Transaction | None = None  # an #RTRANS waiting for its duplicate #TRANS
+
+    def identity(self) -> dict[str, str]:
+        return {"series": self.series, "number": self.number}
+
+
+class _Parser:
+    """Reads a file line by line, then checks references and sums across records."""
+
+    def __init__(self) -> None:
+        self.problems: list[SieProblem] = []
+        self.encoding = "cp437"
+        self.program: str | None = None
+        self.program_version: str | None = None
+        self.format: str | None = None
+        self.generated: datetime.date | None = None
+        self.sie_type: int | None = None
+        self.company_name: str | None = None
+        self.organisation_number: str | None = None
+        self.chart_of_accounts: str | None = None
+        self.fiscal_years: dict[int, tuple[datetime.date, datetime.date]] = {}
+        self.account_names: dict[str, str] = {}
+        self.account_types: dict[str, str] = {}
+        self.sru_codes: dict[str, str] = {}
+        self.dimensions: dict[int, Dimension] = {}
+        self.dimension_lines: dict[int, int] = {}
+        self.objects: dict[ObjectRef, AccountingObject] = {}
+        self.object_lines: dict[ObjectRef, int] = {}
+        # #IB, #UB, #RES, #OIB, #OUB, #PSALDO, #PBUDGET, each keyed as documented on SieFile.
+        self.balances: dict[str, dict[Any, Decimal]] = {label: {} for label in _BALANCE_LABELS}
+        self.record_lines: dict[tuple[str, Any], int] = {}  # (label, key) -> line
+        self.vouchers: list[Voucher] = []
+        self.voucher_lines: dict[tuple[str, str], int] = {}
+        self.unknown_labels: set[str] = set()
+        # Set when a voucher row or a balance could not be read. Sums are then unreliable
+        # and the consistency check would only repeat the original problem, so it is skipped.
+        self.incomplete = False
+        self.voucher: _OpenVoucher | None = None
+        # Files repeat the same few hundred dates and object lists; parse each once.
+        self.date_cache: dict[str, datetime.date] = {}
+        self.objects_cache: dict[tuple[str, ...], ObjectList] = {}
+        self.handlers: dict[str, Callable[[str, list[Field], int], None]] = {
+            "#PROGRAM": self.on_program,
+            "#FORMAT": self.on_format,
+            "#GEN": self.on_gen,
+            "#SIETYP": self.on_sietyp,
+            "#FNAMN": self.on_fnamn,
+            "#ORGNR": self.on_orgnr,
+            "#KPTYP": self.on_kptyp,
+            "#RAR": self.on_rar,
+            "#KONTO": self.on_konto,
+            "#KTYP": self.on_ktyp,
+            "#SRU": self.on_sru,
+            "#DIM": self.on_dim,
+            "#UNDERDIM": self.on_underdim,
+            "#OBJEKT": self.on_objekt,
+            "#IB": self.on_balance,
+            "#UB": self.on_balance,
+            "#RES": self.on_balance,
+            "#OIB": self.on_object_balance,
+            "#OUB": self.on_object_balance,
+            "#PSALDO": self.on_period_balance,
+            "#PBUDGET": self.on_period_balance,
+        }
+
+    def problem(self, code: str, line: int | None, **params: Any) -> None:
+        self.problems.append(SieProblem(code, line, params))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooManyProblems
+
+    # -- driver -----------------------------------------------------------------------
+
+    def parse(self, data: bytes) -> SieFile:
+        try:
+            if self.read(data):
+                self.validate()
+        except _TooManyProblems:
+            self.problems.append(SieProblem("too_many_problems", None, {"limit": MAX_PROBLEMS}))
+        if self.problems:
+            # Stable sort by line; file-wide problems (line None) after those, the cut-off last.
+            self.problems.sort(key=lambda p: (p.code == "too_many_problems", p.line is None, p.line or 0))
+            raise SieError(self.problems)
+        return self.result()
+
+    def read(self, data: bytes) -> bool:
+        """Read every line; False when the data is not an SIE file at all."""
+        text, self.encoding, decode_problem = _decode(data)
+        if decode_problem:
+            self.problem(decode_problem.code, decode_problem.line)
+        # Old DOS programs may end the file with Ctrl-Z (0x1A), an end-of-file marker.
+        text = text.rstrip("\x1a")
+        # Lines end in CR LF per the specification; accept LF and, failing both, bare CR.
+        lines = text.split("\n") if "\n" in text else text.split("\r")
+        first = next((line.strip() for line in lines if line.strip()), None)
+        if first is None:
+            self.problem("empty_file", None)
+            return False
+        if not first.startswith("#"):
+            self.problem("not_sie", None)
+            return False
+
+        for number, raw in enumerate(lines, 1):
+            line = raw.strip()
+            if line:
+                self.read_line(line, number)
+        if self.voucher is not None:
+            if self.voucher.block_line is None:
+                self.problem("ver_without_block", self.voucher.line, **self.voucher.identity())
+                self.incomplete = True
+                self.voucher = None
+            else:
+                self.problem("unclosed_block", self.voucher.block_line, **self.voucher.identity())
+                self.close_voucher()
+        return True
+
+    def read_line(self, line: str, number: int) -> None:
+        voucher = self.voucher
+        if voucher is not None and voucher.block_line is None:
+            if line == "{":
+                voucher.block_line = number
+                return
+            self.problem("ver_without_block", voucher.line, **voucher.identity())
+            self.incomplete = True
+            self.voucher = voucher = None
+        if line == "}" and voucher is not None:
+            self.close_voucher()
+            return
+        if line in ("{", "}"):
+            self.problem("unexpected_brace", number, value=line)
+            return
+        if line[0] != "#":
+            self.problem("unexpected_line", number)
+            return
+
+        label = line.split(None, 1)[0].upper()
+        if voucher is not None:
+            if label in _ROW_LABELS:
+                self.read_row(voucher, label, line, number)
+                return
+            if label not in _KNOWN_LABELS:
+                self.unknown_labels.add(label)
+                return
+            # A known record among the rows: the "}" is missing. Close the voucher, go on.
+            self.problem("unclosed_block", voucher.block_line, **voucher.identity())
+            self.close_voucher()
+
+        try:
+            if label == "#VER":
+                self.open_voucher(line, number)
+            elif label in self.handlers:
+                self.handlers[label](label, _tokenize(line), number)
+            elif label in _ROW_LABELS:
+                raise _LineError("transaction_outside_voucher", label=label)
+            elif label not in _KNOWN_LABELS:
+                self.unknown_labels.add(label)
+        except _LineError as error:
+            if label in _BALANCE_LABELS:
+                self.incomplete = True
+            self.problem(error.code, number, **error.params)
+
+    # -- field helpers ----------------------------------------------------------------
+    # Positions are 1-based after the label, as in the specification and in messages.
+
+    @staticmethod
+    def require(label: str, fields: list[Field], count: int) -> None:
+        if len(fields) - 1 < count:
+            raise _LineError("too_few_fields", label=label, expected=count, found=len(fields) - 1)
+
+    @staticmethod
+    def text(label: str, fields: list[Field], position: int, *, required: bool = False) -> str:
+        """A scalar field; "" when absent or empty (unless required)."""
+        if position >= len(fields):
+            return ""
+        value = fields[position]
+        if isinstance(value, tuple):
+            raise _LineError("unexpected_object_list", label=label, position=position)
+        if required and not value:
+            raise _LineError("empty_field", label=label, position=position)
+        return value
+
+    def optional(self, label: str, fields: list[Field], position: int) -> str | None:
+        return self.text(label, fields, position) or None
+
+    def object_list(self, label: str, fields: list[Field], position: int) -> ObjectList:
+        items = fields[position]
+        if not isinstance(items, tuple):
+            raise _LineError("expected_object_list", label=label, position=position)
+        cached = self.objects_cache.get(items)
+        if cached is not None:
+            return cached
+        shown = "{" + " ".join(items) + "}"
+        if len(items) % 2:
+            raise _LineError("bad_object_list", value=shown)
+        try:
+            parsed = tuple((int(items[i]), items[i + 1]) for i in range(0, len(items), 2))
+        except ValueError:
+            raise _LineError("bad_object_list", value=shown) from None
+        if not all(object_id for _, object_id in parsed):
+            raise _LineError("bad_object_list", value=shown)
+        self.objects_cache[items] = parsed
+        return parsed
+
+    @staticmethod
+    def amount(value: str) -> Decimal:
+        match = _AMOUNT_RE.fullmatch(value)
+        # More than two decimals only when the extra ones are zeros ("1.500"): öre is the
+        # smallest unit, and rounding a booked amount silently is not an option.
+        if not match or (match[1] and match[1][2:].strip("0")):
+            raise _LineError("bad_amount", value=value)
+        return Decimal(value)
+
+    @staticmethod
+    def quantity(value: str | None) -> Decimal | None:
+        if value is None:
+            return None
+        if not _AMOUNT_RE.fullmatch(value):
+            raise _LineError("bad_quantity", value=value)
+        return Decimal(value)
+
+    def date(self, value: str) -> datetime.date:
+        cached = self.date_cache.get(value)
+        if cached is not None:
+            return cached
+        if not _DATE_RE.fullmatch(value):
+            raise _LineError("bad_date", value=value)
+        try:
+            parsed = datetime.date(int(value[:4]), int(value[4:6]), int(value[6:]))
+        except ValueError:
+            raise _LineError("bad_date", value=value) from None
+        self.date_cache[value] = parsed
+        return parsed
+
+    @staticmethod
+    def integer(value: str) -> int:
+        if not _INTEGER_RE.fullmatch(value):
+            raise _LineError("bad_integer", value=value)
+        return int(value)
+
+    @staticmethod
+    def year_index(value: str) -> int:
+        if not _INTEGER_RE.fullmatch(value) or int(value) > 0:
+            raise _LineError("bad_year_index", value=value)
+        return int(value)
+
+    def remember(self, label: str, key: Any, line: int, shown: str) -> None:
+        """Note the line of a keyed record; report the record if it was given before."""
+        first = self.record_lines.setdefault((label, key), line)
+        if first != line:
+            self.problem("duplicate_record", line, label=label, key=shown, first_line=first)
+
+    # -- header -----------------------------------------------------------------------
+
+    def on_program(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 1)
+        self.program = self.text(label, fields, 1, required=True)
+        self.program_version = self.optional(label, fields, 2)
+
+    def on_format(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 1)
+        self.format = self.text(label, fields, 1, required=True)
+
+    def on_gen(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 1)
+        self.generated = self.date(self.text(label, fields, 1))
+
+    def on_sietyp(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 1)
+        self.sie_type = self.integer(self.text(label, fields, 1))
+
+    def on_fnamn(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 1)
+        self.company_name = self.text(label, fields, 1)
+
+    def on_orgnr(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 1)
+        self.organisation_number = re.sub(r"\D", "", self.text(label, fields, 1)) or None
+
+    def on_kptyp(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 1)
+        self.chart_of_accounts = self.text(label, fields, 1)
+
+    def on_rar(self, label: str, fields: list[Field], line: int) -> None:
+        """#RAR year-index start end."""
+        self.require(label, fields, 3)
+        index = self.year_index(self.text(label, fields, 1))
+        start, end = self.date(self.text(label, fields, 2)), self.date(self.text(label, fields, 3))
+        if end < start:
+            raise _LineError("bad_year_range", year=index, start=start, end=end)
+        self.remember(label, index, line, str(index))
+        self.fiscal_years[index] = (start, end)
+
+    # -- chart of accounts, dimensions and objects ------------------------------------
+
+    def on_konto(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 2)
+        self.account_names[self.text(label, fields, 1, required=True)] = self.text(label, fields, 2)
+
+    def on_ktyp(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 2)
+        number = self.text(label, fields, 1, required=True)
+        account_type = self.text(label, fields, 2).upper()
+        if account_type not in ("T", "S", "I", "K"):
+            raise _LineError("bad_account_type", value=account_type)
+        self.account_types[number] = account_type
+
+    def on_sru(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 2)
+        self.sru_codes[self.text(label, fields, 1, required=True)] = self.text(label, fields, 2)
+
+    def on_dim(self, label: str, fields: list[Field], line: int) -> None:
+        self.require(label, fields, 2)
+        number = self.integer(self.text(label, fields, 1))
+        self.dimensions[number] = Dimension(number, self.text(label, fields, 2))
+
+    def on_underdim(self, label: str, fields: list[Field], line: int) -> None:
+        """#UNDERDIM number name parent-dimension."""
+        self.require(label, fields, 3)
+        number = self.integer(self.text(label, fields, 1))
+        parent = self.integer(self.text(label, fields, 3))
+        self.dimensions[number] = Dimension(number, self.text(label, fields, 2), parent)
+        self.dimension_lines[number] = line
+
+    def on_objekt(self, label: str, fields: list[Field], line: int) -> None:
+        """#OBJEKT dimension object-id name."""
+        self.require(label, fields, 3)
+        dimension = self.integer(self.text(label, fields, 1))
+        object_id = self.text(label, fields, 2, required=True)
+        name = self.text(label, fields, 3)
+        self.objects[(dimension, object_id)] = AccountingObject(dimension, object_id, name)
+        self.object_lines.setdefault((dimension, object_id), line)
+
+    # -- balances ---------------------------------------------------------------------
+
+    def on_balance(self, label: str, fields: list[Field], line: int) -> None:
+        """#IB, #UB, #RES: year-index account amount [quantity]."""
+        self.require(label, fields, 3)
+        index = self.year_index(self.text(label, fields, 1))
+        account = self.text(label, fields, 2, required=True)
+        amount = self.amount(self.text(label, fields, 3))
+        self.quantity(self.optional(label, fields, 4))
+        self.remember(label, (index, account), line, f"{index} {account}")
+        self.balances[label][(index, account)] = amount
+
+    def on_object_balance(self, label: str, fields: list[Field], line: int) -> None:
+        """#OIB, #OUB: year-index account {objects} amount [quantity]."""
+        self.require(label, fields, 4)
+        index = self.year_index(self.text(label, fields, 1))
+        account = self.text(label, fields, 2, required=True)
+        objects = self.object_list(label, fields, 3)
+        amount = self.amount(self.text(label, fields, 4))
+        self.quantity(self.optional(label, fields, 5))
+        key = (index, account, objects)
+        self.remember(label, key, line, f"{index} {account} {_show_objects(objects)}")
+        self.balances[label][key] = amount
+
+    def on_period_balance(self, label: str, fields: list[Field], line: int) -> None:
+        """#PSALDO, #PBUDGET: year-index period account {objects} amount [quantity]."""
+        self.require(label, fields, 5)
+        index = self.year_index(self.text(label, fields, 1))
+        period = self.text(label, fields, 2)
+        if not _PERIOD_RE.fullmatch(period):
+            raise _LineError("bad_period", value=period)
+        account = self.text(label, fields, 3, required=True)
+        objects = self.object_list(label, fields, 4)
+        amount = self.amount(self.text(label, fields, 5))
+        self.quantity(self.optional(label, fields, 6))
+        key = (index, period, account, objects)
+        self.remember(label, key, line, f"{index} {period} {account} {_show_objects(objects)}")
+        self.balances[label][key] = amount
+
+    # -- vouchers ---------------------------------------------------------------------
+
+    def open_voucher(self, line: str, number: int) -> None:
+        """#VER series number date [text] [registration-date] [sign].
+
+        The voucher is opened even when its header is bad, so that its block is still
+        consumed and its rows still checked.
+        """
+        label = "#VER"
+        voucher = self.voucher = _OpenVoucher(number)
+        fields = _tokenize(line)
+        self.require(label, fields, 3)
+        # Series and number may be empty in an import file (4I): the importer numbers.
+        voucher.series = self.text(label, fields, 1)
+        voucher.number = self.text(label, fields, 2)
+        voucher.date = self.date(self.text(label, fields, 3))
+        voucher.text = self.text(label, fields, 4)
+        registration_date = self.optional(label, fields, 5)
+        voucher.registration_date = self.date(registration_date) if registration_date else None
+        voucher.sign = self.optional(label, fields, 6)
+        voucher.valid = True
+
+    def read_row(self, voucher: _OpenVoucher, label: str, line: str, number: int) -> None:
+        pending, voucher.pending_rtrans = voucher.pending_rtrans, None
+        try:
+            row = self.parse_row(label, _tokenize(line), number, voucher.date or datetime.date.min)
+        except _LineError as error:
+            voucher.complete = False
+            self.incomplete = True
+            self.problem(error.code, number, **error.params)
+            return
+
+        # "Identical" is judged on what is booked: account, objects and amount.
+        if pending is not None and not (
+            label == "#TRANS"
+            and (row.account, row.amount, row.objects) == (pending.account, pending.amount, pending.objects)
+        ):
+            self.problem("rtrans_without_trans", pending.line)
+        if label == "#TRANS":
+            voucher.transactions.append(row)
+        elif label == "#RTRANS":
+            voucher.added.append(row)
+            voucher.pending_rtrans = row
+        else:
+            voucher.removed.append(row)
+
+    def parse_row(
+        self, label: str, fields: list[Field], line: int, voucher_date: datetime.date
+    ) -> Transaction:
+        """#TRANS account {objects} amount [date] [text] [quantity] [sign], likewise #RTRANS, #BTRANS."""
+        self.require(label, fields, 3)
+        row_date = self.optional(label, fields, 4)
+        return Transaction(
+            account=self.text(label, fields, 1, required=True),
+            objects=self.object_list(label, fields, 2),
+            amount=self.amount(self.text(label, fields, 3)),
+            date=self.date(row_date) if row_date else voucher_date,
+            text=self.text(label, fields, 5),
+            line=line,
+            quantity=self.quantity(self.optional(label, fields, 6)),
+            sign=self.optional(label, fields, 7),
+        )
+
+    def close_voucher(self) -> None:
+        voucher, self.voucher = self.voucher, None
+        assert voucher is not None
+        if voucher.pending_rtrans is not None:
+            self.problem("rtrans_without_trans", voucher.pending_rtrans.line)
+        if not voucher.valid or voucher.date is None:
+            self.incomplete = True
+            return
+        if voucher.number:
+            first = self.voucher_lines.setdefault((voucher.series, voucher.number), voucher.line)
+            if first != voucher.line:
+                self.problem("duplicate_voucher", voucher.line, **voucher.identity(), first_line=first)
+        if voucher.complete:
+            difference = sum((row.amount for row in voucher.transactions), Decimal(0))
+            if difference != 0:
+                self.problem("voucher_unbalanced", voucher.line, **voucher.identity(), difference=difference)
+        self.vouchers.append(
+            Voucher(
+                series=voucher.series,
+                number=voucher.number,
+                date=voucher.date,
+                text=voucher.text,
+                line=voucher.line,
+                transactions=voucher.transactions,
+                registration_date=voucher.registration_date,
+                sign=voucher.sign,
+                added_transactions=voucher.added,
+                removed_transactions=voucher.removed,
+            )
+        )
+
+    # -- checks across records --------------------------------------------------------
+
+    def validate(self) -> None:
+        # Undeclared references are reported once each, at their first use and with a
+        # count: one missing #KONTO would otherwise fill the problem list on its own.
+        unknown_accounts: dict[str, list[int]] = defaultdict(list)
+        unknown_dimensions: dict[int, list[int]] = defaultdict(list)
+        unknown_objects: dict[ObjectRef, list[int]] = defaultdict(list)
+
+        def check_dimension(dimension: int, line: int) -> bool:
+            if dimension in self.dimensions:
+                return True
+            if dimension in RESERVED_DIMENSIONS:  # usable without #DIM, see RESERVED_DIMENSIONS
+                self.dimensions[dimension] = Dimension(dimension, RESERVED_DIMENSIONS[dimension])
+                return True
+            unknown_dimensions[dimension].append(line)
+            return False
+
+        def check_objects(objects: ObjectList, line: int) -> None:
+            for ref in objects:
+                if check_dimension(ref[0], line) and ref not in self.objects:
+                    unknown_objects[ref].append(line)
+
+        for number, line in self.dimension_lines.items():
+            parent = self.dimensions[number].parent
+            if parent is not None:
+                check_dimension(parent, line)
+        for (dimension, _), line in self.object_lines.items():
+            check_dimension(dimension, line)
+
+        for (label, key), line in self.record_lines.items():
+            if label == "#RAR":
+                continue
+            account = key[2] if label in ("#PSALDO", "#PBUDGET") else key[1]
+            if account not in self.account_names:
+                unknown_accounts[account].append(line)
+            if label not in ("#IB", "#UB", "#RES"):
+                check_objects(key[-1], line)
+
+        current_year = self.fiscal_years.get(0)
+        if self.vouchers and current_year is None:
+            self.problem("missing_current_year", None)
+        start, end = current_year or (datetime.date.min, datetime.date.max)
+        for voucher in self.vouchers:
+            if not start <= voucher.date <= end:
+                self.problem("date_outside_year", voucher.line, date=voucher.date, start=start, end=end)
+            for row in voucher.transactions:
+                if row.account not in self.account_names:
+                    unknown_accounts[row.account].append(row.line)
+                if row.objects:
+                    check_objects(row.objects, row.line)
+                # A row without its own date has the voucher's, which was checked above.
+                if row.date != voucher.date and not start <= row.date <= end:
+                    self.problem("date_outside_year", row.line, date=row.date, start=start, end=end)
+
+        for account, lines in unknown_accounts.items():
+            self.problem("unknown_account", min(lines), account=account, count=len(lines))
+        for dimension, lines in unknown_dimensions.items():
+            self.problem("unknown_dimension", min(lines), dimension=dimension, count=len(lines))
+        for (dimension, object_id), lines in unknown_objects.items():
+            self.problem(
+                "unknown_object", min(lines), dimension=dimension, object=object_id, count=len(lines)
+            )
+
+        # Only a file with vouchers (SIE 4) can be checked against its balances.
+        if self.vouchers and not self.incomplete:
+            self.check_consistency()
+
+    def check_consistency(self) -> None:
+        """#IB 0 + vouchers = #UB 0 for balance accounts; vouchers = #RES 0 for result accounts.
+
+        A missing #IB, #UB or #RES counts as zero, since programs leave out zero balances;
+        a missing one that should not be zero is reported without a line.
+        """
+        totals = account_balance_from_vouchers(self.vouchers)
+        opening, closing, results = self.balances["#IB"], self.balances["#UB"], self.balances["#RES"]
+        accounts = set(totals) | {account for index, account in (*opening, *closing, *results) if index == 0}
+        zero = Decimal(0)
+        for account in sorted(accounts):
+            kind = classify_account(account, self.account_types.get(account))
+            if kind == "balance":
+                computed = opening.get((0, account), zero) + totals.get(account, zero)
+                expected = closing.get((0, account))
+                code, line = "closing_balance", self.record_lines.get(("#UB", (0, account)))
+            elif kind == "result":
+                computed = totals.get(account, zero)
+                expected = results.get((0, account))
+                code, line = "result", self.record_lines.get(("#RES", (0, account)))
+            else:
+                continue
+            if expected is None:
+                if computed != 0:
+                    self.problem(f"{code}_missing", None, account=account, computed=computed)
+            elif expected != computed:
+                self.problem(f"{code}_mismatch", line, account=account, expected=expected, computed=computed)
+
+    # -- result -----------------------------------------------------------------------
+
+    def result(self) -> SieFile:
+        return SieFile(
+            program=self.program,
+            program_version=self.program_version,
+            format=self.format,
+            generated=self.generated,
+            sie_type=self.sie_type,
+            company_name=self.company_name,
+            organisation_number=self.organisation_number,
+            chart_of_accounts=self.chart_of_accounts,
+            encoding=self.encoding,
+            fiscal_years=self.fiscal_years,
+            accounts={
+                number: Account(number, name, self.account_types.get(number))
+                for number, name in self.account_names.items()
+            },
+            sru_codes=self.sru_codes,
+            dimensions=self.dimensions,
+            objects=self.objects,
+            opening_balances=self.balances["#IB"],
+            closing_balances=self.balances["#UB"],
+            results=self.balances["#RES"],
+            object_opening_balances=self.balances["#OIB"],
+            object_closing_balances=self.balances["#OUB"],
+            period_balances=self.balances["#PSALDO"],
+            period_budgets=self.balances["#PBUDGET"],
+            vouchers=self.vouchers,
+            unknown_labels=self.unknown_labels,
+        )
+
+
+def _show_objects(objects: ObjectList) -> str:
+    return "{" + " ".join(f'{dimension} "{object_id}"' for dimension, object_id in objects) + "}"

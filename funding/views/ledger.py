@@ -1,0 +1,208 @@
+"""Ledger pages: SIE import, the year's statements, account mappings, outcome, key figures."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from finsam.forms import submit
+from funding import ledger as ledger_service
+from funding.accounts import chart_of, resolve
+from funding.documents.outcome import outcome_pdf, outcome_title, outcome_workbook
+from funding.forms import AccountMappingForm, OutcomeForm, UploadForm
+from funding.models import AccountMapping, LedgerAccount, LedgerYear
+from funding.outcome import outcome_report
+from funding.statements import (
+    LedgerMissing,
+    balance_sheet,
+    income_statement,
+    key_figures_over_years,
+    project_cost_rows,
+    year_figures,
+)
+from funding.views.common import PDF, XLSX, download
+from members.access import office_access, reader_access
+
+
+@login_required
+def ledger_list(request, slug):
+    access = reader_access(request.user, slug)
+    ledgers = (
+        LedgerYear.objects.visible_to(request.user)
+        .filter(association=access.association)
+        .select_related("imported_by", "association")
+    )
+    context = {
+        "access": access,
+        "ledgers": ledgers,
+        "form": UploadForm(accept=".se,.si,.sie,.txt") if access.can_manage else None,
+    }
+    return render(request, "funding/ledger_list.html", context)
+
+
+@login_required
+def ledger_upload(request, slug):
+    access = office_access(request.user, slug)
+    form = UploadForm(request.POST or None, request.FILES or None, accept=".se,.si,.sie,.txt")
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            ledger = ledger_service.import_sie(
+                association=access.association,
+                data=upload.read(),
+                file_name=upload.name,
+                imported_by=request.user,
+            )
+        except ValidationError as error:
+            problems = error.messages
+        else:
+            messages.success(
+                request,
+                _("The bookkeeping for %(year)s was imported: %(vouchers)s vouchers.")
+                % {"year": ledger.year, "vouchers": ledger.voucher_count},
+            )
+            return redirect(ledger)
+    context = {"access": access, "form": form, "problems": problems}
+    return render(request, "funding/ledger_upload.html", context)
+
+
+def _figures_or_404(association, year, up_to=None):
+    try:
+        return year_figures(association, year, up_to)
+    except LedgerMissing:
+        raise Http404 from None
+
+
+@login_required
+def ledger_detail(request, slug, year):
+    access = reader_access(request.user, slug)
+    get_object_or_404(
+        LedgerYear.objects.visible_to(request.user).filter(association=access.association), year=year
+    )
+    figures = _figures_or_404(access.association, year)
+    statement = income_statement(figures)
+    context = {
+        "access": access,
+        "figures": figures,
+        "ledger": figures.ledger,
+        "statement": statement,
+        "sheet": balance_sheet(figures, statement),
+        "project_rows": project_cost_rows(figures),
+    }
+    return render(request, "funding/ledger_detail.html", context)
+
+
+@login_required
+def mapping_list(request, slug):
+    access = reader_access(request.user, slug)
+    latest = LedgerYear.objects.filter(association=access.association).order_by("-year").first()
+    overrides = list(
+        AccountMapping.objects.visible_to(request.user)
+        .filter(association=access.association)
+        .order_by("prefix")
+    )
+    rows = []
+    if latest:
+        rules = [(m.prefix, m.line, m.orientation) for m in overrides]
+        chart = chart_of(latest.chart)
+        for account in LedgerAccount.objects.filter(ledger=latest).order_by("number"):
+            rows.append((account, resolve(account.number, account.name, chart, rules)))
+    context = {
+        "access": access,
+        "latest": latest,
+        "rows": rows,
+        "overrides": overrides,
+        "unmapped": [account for account, mapping in rows if mapping is None],
+        "form": AccountMappingForm() if access.can_manage else None,
+    }
+    return render(request, "funding/mapping_list.html", context)
+
+
+@login_required
+def mapping_edit(request, slug, pk=None):
+    access = office_access(request.user, slug)
+    mapping = (
+        get_object_or_404(
+            AccountMapping.objects.manageable_by(request.user).filter(association=access.association), pk=pk
+        )
+        if pk
+        else AccountMapping(association=access.association, prefix=request.GET.get("konto", ""))
+    )
+    form = AccountMappingForm(request.POST or None, instance=mapping, initial={"prefix": mapping.prefix})
+    saved = submit(request, form, lambda form: _save_mapping(form.instance))
+    if saved:
+        messages.success(request, _("The mapping of %(prefix)s was saved.") % {"prefix": saved.prefix})
+        return redirect("funding:mapping_list", slug=slug)
+    return render(
+        request,
+        "funding/mapping_form.html",
+        {"access": access, "form": form, "mapping": mapping if pk else None},
+    )
+
+
+def _save_mapping(mapping: AccountMapping) -> AccountMapping:
+    mapping.prefix = mapping.prefix.strip()
+    if not mapping.prefix.isdigit():
+        raise ValidationError({"prefix": _("Give an account number or its first digits, e.g. 3010 or 45.")})
+    mapping.full_clean()
+    mapping.save()
+    return mapping
+
+
+@require_POST
+@login_required
+def mapping_delete(request, slug, pk):
+    access = office_access(request.user, slug)
+    mapping = get_object_or_404(
+        AccountMapping.objects.manageable_by(request.user).filter(association=access.association), pk=pk
+    )
+    mapping.delete()
+    messages.success(
+        request,
+        _("The mapping of %(prefix)s was removed; the default applies again.") % {"prefix": mapping.prefix},
+    )
+    return redirect("funding:mapping_list", slug=slug)
+
+
+def _outcome(request, access, year):
+    form = OutcomeForm(request.GET or None)
+    up_to = form.cleaned_data["up_to"] if form.is_valid() else None
+    try:
+        return form, outcome_report(access.association, year, up_to)
+    except LedgerMissing:
+        raise Http404 from None
+
+
+@login_required
+def outcome(request, slug, year):
+    access = reader_access(request.user, slug)
+    form, report = _outcome(request, access, year)
+    context = {"access": access, "form": form, "report": report, "title": outcome_title(report), "year": year}
+    return render(request, "funding/outcome.html", context)
+
+
+@login_required
+def outcome_document(request, slug, year, kind):
+    access = reader_access(request.user, slug)
+    _form, report = _outcome(request, access, year)
+    suffix = f"-{report.up_to.isoformat()}" if report.up_to else ""
+    filename = f"utfall-{access.association.slug}-{year}{suffix}.{kind if kind == 'pdf' else 'xlsx'}"
+    if kind == "pdf":
+        return download(outcome_pdf(report), PDF, filename)
+    return download(outcome_workbook(report), XLSX, filename)
+
+
+@login_required
+def key_figures(request, slug):
+    access = reader_access(request.user, slug)
+    context = {
+        "access": access,
+        "rows": key_figures_over_years(access.association),
+        "today": timezone.localdate(),
+    }
+    return render(request, "funding/key_figures.html", context)

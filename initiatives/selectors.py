@@ -1,0 +1,251 @@
+"""Reads that shape the initiatives pages: money per year, the project table, cost reports."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from finsam import providers
+from funding.accounts import ReportLine
+from funding.budgets import SourceLine
+from funding.statements import LedgerMissing, costs_by_object, year_figures
+from initiatives.models import ApplicationCost, CostKind, CostReport, GrantAmount, Initiative
+from members.models import Association
+
+ZERO = Decimal(0)
+
+# The cost kind of a ledger account, from its report line; BAS 76 is staff training.
+KIND_BY_LINE = {
+    ReportLine.COST_STAFF: CostKind.WAGES,
+    ReportLine.COST_BOARD: CostKind.WAGES,
+    ReportLine.COST_PREMISES: CostKind.PREMISES,
+    ReportLine.COST_TRAVEL: CostKind.TRAVEL,
+    ReportLine.COST_SERVICES: CostKind.SERVICES,
+    ReportLine.COST_INITIATIVES: CostKind.SERVICES,
+}
+
+
+def cost_kind_of(number: str, line: str) -> str:
+    if number.startswith("76"):
+        return CostKind.COMPETENCE
+    return KIND_BY_LINE.get(line, CostKind.OTHER)
+
+
+def granted(association: Association, years=None) -> dict[tuple[int, int], Decimal]:
+    """Granted amounts per (initiative id, year), from every decision."""
+    amounts = GrantAmount.objects.filter(grant__initiative__association=association, grant__granted=True)
+    if years is not None:
+        amounts = amounts.filter(year__in=list(years))
+    totals = amounts.values("grant__initiative", "year").annotate(total=Sum("amount"))
+    return {(row["grant__initiative"], row["year"]): row["total"] for row in totals}
+
+
+# --- Providers for the funding app ---------------------------------------------------------------
+
+
+def object_orientation(association: Association) -> dict[str, str]:
+    """Which project object is an individual-oriented or a structural initiative."""
+    initiatives = Initiative.objects.filter(association=association).exclude(accounting_object="")
+    return {initiative.accounting_object: initiative.orientation for initiative in initiatives}
+
+
+def grant_lines(association: Association) -> list[SourceLine]:
+    """One budget line per initiative with granted amounts, summed over its decisions."""
+    amounts = granted(association)
+    by_initiative: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for (initiative_id, year), amount in amounts.items():
+        by_initiative[initiative_id][year] = amount
+    initiatives = Initiative.objects.filter(pk__in=by_initiative)
+    return [
+        SourceLine(
+            source=f"grant:{initiative.pk}",
+            label=initiative.name,
+            accounting_object=initiative.accounting_object,
+            amounts=by_initiative[initiative.pk],
+        )
+        for initiative in initiatives
+    ]
+
+
+# --- The project table (seed 004's "Projektredovisning") ---------------------------------------------
+
+
+@dataclass
+class ProjectRow:
+    label: str
+    accounting_object: str
+    outcome: Decimal | None
+    budget: Decimal | None
+    previous_outcome: Decimal | None
+    previous_budget: Decimal | None
+    initiative: Initiative | None = None
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.outcome is None or self.budget is None:
+            return None
+        return self.budget - self.outcome
+
+
+@dataclass
+class ProjectTable:
+    year: int
+    has_ledger: bool
+    has_previous_ledger: bool
+    rows: list[ProjectRow] = field(default_factory=list)
+    other_objects: list[ProjectRow] = field(default_factory=list)
+
+    def _total(self, name):
+        values = [getattr(row, name) for row in self.rows]
+        if all(value is None for value in values):
+            return None
+        return sum((value or ZERO for value in values), ZERO)
+
+    @property
+    def total(self) -> ProjectRow:
+        return ProjectRow(
+            "",
+            "",
+            self._total("outcome"),
+            self._total("budget"),
+            self._total("previous_outcome"),
+            self._total("previous_budget"),
+        )
+
+
+def project_table(association: Association, year: int) -> ProjectTable:
+    """Each initiative's outcome (from the ledger's project objects) beside its granted budget, for
+    the year and the year before; costs on objects that match no initiative are listed apart."""
+    amounts = granted(association, [year, year - 1])
+    costs = costs_by_object(association, [year, year - 1])
+    table = ProjectTable(year=year, has_ledger=year in costs, has_previous_ledger=year - 1 in costs)
+    current, previous = costs.get(year), costs.get(year - 1)
+    objects = set()
+    for initiative in (
+        Initiative.objects.filter(association=association).select_related("association").order_by("name")
+    ):
+        budget = amounts.get((initiative.pk, year))
+        previous_budget = amounts.get((initiative.pk, year - 1))
+        obj = initiative.accounting_object
+        outcome = current.get(obj, ZERO) if current is not None and obj else None
+        previous_outcome = previous.get(obj, ZERO) if previous is not None and obj else None
+        if budget is None and previous_budget is None and not outcome and not previous_outcome:
+            continue
+        objects.add(obj)
+        table.rows.append(
+            ProjectRow(initiative.name, obj, outcome, budget, previous_outcome, previous_budget, initiative)
+        )
+    for obj in sorted(set(current or {}) - objects):
+        table.other_objects.append(ProjectRow(obj, obj, current[obj], None, (previous or {}).get(obj), None))
+    return table
+
+
+# --- Money on the initiative's page, and its cost report ---------------------------------------------
+
+
+@dataclass
+class MoneyYear:
+    year: int
+    granted: Decimal | None
+    outcome: Decimal | None  # None: no ledger imported for the year
+
+
+def money_by_year(initiative: Initiative) -> list[MoneyYear]:
+    amounts = {
+        year: amount
+        for (initiative_id, year), amount in granted(initiative.association).items()
+        if initiative_id == initiative.pk
+    }
+    years = set(amounts)
+    costs = costs_by_object(initiative.association)
+    if initiative.accounting_object:
+        years |= {year for year, objects in costs.items() if initiative.accounting_object in objects}
+    return [
+        MoneyYear(
+            year,
+            amounts.get(year),
+            costs[year].get(initiative.accounting_object, ZERO)
+            if year in costs and initiative.accounting_object
+            else None,
+        )
+        for year in sorted(years)
+    ]
+
+
+@dataclass
+class CostRow:
+    kind: str
+    label: str
+    budget: Decimal
+    outcome: Decimal | None
+
+    @property
+    def difference(self) -> Decimal | None:
+        return None if self.outcome is None else self.budget - self.outcome
+
+
+@dataclass
+class CostTable:
+    initiative: Initiative
+    year: int
+    from_ledger: bool
+    rows: list[CostRow]
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((row.budget for row in self.rows), ZERO)
+
+    @property
+    def outcome(self) -> Decimal | None:
+        if all(row.outcome is None for row in self.rows):
+            return None
+        return sum((row.outcome or ZERO for row in self.rows), ZERO)
+
+
+def cost_table(initiative: Initiative, year: int) -> CostTable:
+    """Budget and outcome per cost kind: the outcome from the ledger's project object where the
+    year's bookkeeping has it, else as the lead reported it; the budget as reported, else as applied for."""
+    reports = {report.kind: report for report in CostReport.objects.filter(initiative=initiative, year=year)}
+    applied = dict(
+        ApplicationCost.objects.filter(application__initiative=initiative, year=year)
+        .values("kind")
+        .annotate(total=Sum("amount"))
+        .values_list("kind", "total")
+    )
+    ledger_costs = None
+    if initiative.accounting_object:
+        try:
+            figures = year_figures(initiative.association, year)
+        except LedgerMissing:
+            figures = None
+        if figures is not None and initiative.accounting_object in figures.projects:
+            ledger_costs = defaultdict(Decimal)
+            for number, amount in figures.projects[initiative.accounting_object].items():
+                figure = figures.results.get(number)
+                if figure and figure.mapping and figure.line.startswith("cost_"):
+                    ledger_costs[cost_kind_of(number, figure.line)] += amount
+    rows = []
+    for kind, label in CostKind.choices:
+        report = reports.get(kind)
+        budget = report.budget if report else applied.get(kind, ZERO)
+        if ledger_costs is not None:
+            outcome = ledger_costs.get(kind, ZERO)
+        else:
+            outcome = report.outcome if report else None
+        rows.append(CostRow(kind, str(label), budget, outcome))
+    return CostTable(initiative, year, ledger_costs is not None, rows)
+
+
+def with_outcomes(goals) -> list:
+    """The goals with their outcome: typed, or computed from the register and surveys (a provider)."""
+    goals = list(goals)
+    computed_outcomes = providers.ask(
+        "goal_outcomes", [goal for goal in goals if goal.source != goal.Source.MANUAL], default={}
+    )
+    for goal in goals:
+        computed = computed_outcomes.get(goal.pk)
+        goal.outcome_value = goal.outcome if computed is None else computed
+        goal.computed = computed is not None
+        goal.assessed = goal.assess(goal.outcome_value)
+    return goals

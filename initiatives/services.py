@@ -1,0 +1,262 @@
+"""Every write of the initiatives app. Granted amounts flow into the draft budgets from here."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from funding import budgets
+from initiatives.models import (
+    Application,
+    ApplicationCost,
+    Commitment,
+    CostReport,
+    FollowUp,
+    Goal,
+    Grant,
+    GrantAmount,
+    Initiative,
+)
+from members.models import BoardMeeting, Decision, Membership, Role
+
+Status = Initiative.Status
+
+
+def _require_members(initiative: Initiative, organisations) -> None:
+    members = set(
+        Membership.objects.filter(association=initiative.association).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    if initiative.owner_id not in members:
+        raise ValidationError({"owner": _("The owner must be a member of the association.")})
+    strangers = [str(organisation) for organisation in organisations if organisation.pk not in members]
+    if strangers:
+        raise ValidationError(
+            {"co_parties": _("Not members of the association: %(names)s.") % {"names": ", ".join(strangers)}}
+        )
+
+
+def _require_leads(initiative: Initiative, leads) -> None:
+    allowed = set(
+        Role.objects.current()
+        .filter(association=initiative.association, kind=Role.Kind.LEAD)
+        .values_list("user_id", flat=True)
+    )
+    strangers = [str(user) for user in leads if user.pk not in allowed]
+    if strangers:
+        raise ValidationError(
+            {
+                "leads": _(
+                    "Only users with the role initiative lead in the association can lead it: %(names)s."
+                )
+                % {"names": ", ".join(strangers)}
+            }
+        )
+
+
+@transaction.atomic
+def save_initiative(*, initiative: Initiative, co_parties=(), leads=()) -> Initiative:
+    initiative.accounting_object = initiative.accounting_object.strip().upper()
+    initiative.full_clean()
+    _require_members(initiative, co_parties)
+    _require_leads(initiative, leads)
+    initiative.save()
+    initiative.co_parties.set(co_parties)
+    initiative.leads.set(leads)
+    budgets.refresh_all_proposals(initiative.association)
+    return initiative
+
+
+@transaction.atomic
+def change_status(*, initiative: Initiative, status: str, by_office: bool = True) -> Initiative:
+    """Move an initiative on; the office may also correct a status back."""
+    if status not in Initiative.Status.values:
+        raise ValidationError(_("Unknown status."))
+    if not by_office and status not in Initiative.NEXT[initiative.status]:
+        raise ValidationError(
+            _("The initiative cannot go from %(old)s to %(new)s.")
+            % {"old": initiative.get_status_display(), "new": Initiative.Status(status).label}
+        )
+    initiative.status = status
+    initiative.save(update_fields=["status"])
+    return initiative
+
+
+# --- Applications -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_application(
+    *,
+    application: Application,
+    costs: dict[tuple[int, str], Decimal] | None = None,
+    commitments: dict[int, str] | None = None,
+    by_office: bool,
+) -> Application:
+    """Save an application with its costs (year, kind) and each party's commitment (organisation id)."""
+    if application.pk and not by_office:
+        stored = Application.objects.get(pk=application.pk)
+        if stored.status == Application.Status.PREPARED:
+            raise ValidationError(
+                _("The office has prepared the application for the board; ask the office to change it.")
+            )
+    application.full_clean()
+    if costs:
+        outside = sorted({year for year, _kind in costs if year not in application.years})
+        if outside:
+            raise ValidationError(
+                _("Costs are given for %(years)s, outside the application's years.")
+                % {"years": ", ".join(map(str, outside))}
+            )
+    application.save()
+    if costs is not None:
+        application.costs.all().delete()
+        ApplicationCost.objects.bulk_create(
+            ApplicationCost(application=application, year=year, kind=kind, amount=amount)
+            for (year, kind), amount in sorted(costs.items())
+            if amount
+        )
+    if commitments is not None:
+        application.commitments.all().delete()
+        Commitment.objects.bulk_create(
+            Commitment(application=application, organisation_id=organisation_id, text=text.strip())
+            for organisation_id, text in commitments.items()
+            if text.strip()
+        )
+    return application
+
+
+@transaction.atomic
+def submit_application(*, application: Application) -> Application:
+    if application.status != Application.Status.DRAFT:
+        raise ValidationError(_("The application has already been submitted."))
+    missing = [
+        str(Application._meta.get_field(name).verbose_name)
+        for name in ("parties", "purpose", "goals", "plan", "follow_up_plan")
+        if not getattr(application, name).strip()
+    ]
+    if missing:
+        raise ValidationError(_("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)})
+    application.status = Application.Status.SUBMITTED
+    application.submitted_at = timezone.now()
+    application.save()
+    return application
+
+
+@transaction.atomic
+def prepare_application(*, application: Application) -> Application:
+    """The office has prepared the application for the board: the initiative is in preparation."""
+    application.status = Application.Status.PREPARED
+    application.prepared_at = timezone.now()
+    application.save()
+    initiative = application.initiative
+    if initiative.status == Status.APPLICATION:
+        change_status(initiative=initiative, status=Status.PREPARATION)
+    return application
+
+
+# --- Board meetings, decisions and grants -------------------------------------------------------------
+
+
+@transaction.atomic
+def save_meeting(*, meeting: BoardMeeting) -> BoardMeeting:
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def record_decision(
+    *,
+    decision: Decision,
+    initiative: Initiative | None = None,
+    granted: bool = True,
+    conditions: str = "",
+    amounts: dict[int, Decimal] | None = None,
+) -> Decision:
+    """Record a paragraph of the minutes and, if it concerns an initiative, the grant it makes.
+
+    A granted initiative moves to granted (or stays running); a rejected one to rejected. The
+    granted amounts flow into every draft budget; adopted budgets do not change.
+    """
+    decision.full_clean()
+    decision.save()
+    if initiative is None:
+        return decision
+    if initiative.association_id != decision.meeting.association_id:
+        raise ValidationError(_("The initiative belongs to another association."))
+    amounts = {year: amount for year, amount in (amounts or {}).items() if amount}
+    if granted and not amounts:
+        raise ValidationError({"amounts": _("Give the granted amount for at least one year.")})
+    if any(amount < 0 for amount in amounts.values()):
+        raise ValidationError({"amounts": _("Amounts cannot be negative.")})
+    grant, _created = Grant.objects.update_or_create(
+        decision=decision,
+        initiative=initiative,
+        defaults={"granted": granted, "conditions": conditions.strip()},
+    )
+    grant.amounts.all().delete()
+    if granted:
+        GrantAmount.objects.bulk_create(
+            GrantAmount(grant=grant, year=year, amount=amount) for year, amount in amounts.items()
+        )
+        if initiative.status in (Status.APPLICATION, Status.PREPARATION, Status.REJECTED):
+            change_status(initiative=initiative, status=Status.GRANTED)
+    elif initiative.status in (Status.APPLICATION, Status.PREPARATION):
+        change_status(initiative=initiative, status=Status.REJECTED)
+    budgets.refresh_all_proposals(initiative.association)
+    return decision
+
+
+@transaction.atomic
+def change_grant(*, grant: Grant, amounts: dict[int, Decimal], conditions: str) -> Grant:
+    """Correct a grant's amounts (e.g. a later decision revises it); draft budgets follow."""
+    if any(amount < 0 for amount in amounts.values()):
+        raise ValidationError(_("Amounts cannot be negative."))
+    grant.conditions = conditions.strip()
+    grant.save()
+    grant.amounts.all().delete()
+    GrantAmount.objects.bulk_create(
+        GrantAmount(grant=grant, year=year, amount=amount) for year, amount in amounts.items() if amount
+    )
+    budgets.refresh_all_proposals(grant.initiative.association)
+    return grant
+
+
+# --- Goals, follow-up, costs ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_goal(*, goal: Goal) -> Goal:
+    if goal.initiative and goal.initiative.association_id != goal.association_id:
+        raise ValidationError(_("The initiative belongs to another association."))
+    if goal.target is not None and not goal.unit:
+        raise ValidationError({"unit": _("Say whether the target is a percentage or a number.")})
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def save_follow_up(*, follow_up: FollowUp, submit: bool = False) -> FollowUp:
+    follow_up.full_clean()
+    if submit:
+        follow_up.submitted_at = timezone.now()
+    follow_up.save()
+    return follow_up
+
+
+@transaction.atomic
+def save_cost_reports(
+    *, initiative: Initiative, year: int, rows: dict[str, tuple[Decimal, Decimal | None]]
+) -> None:
+    """The budget and outcome per cost kind for a year, as the lead reports them."""
+    for kind, (budget, outcome) in rows.items():
+        if budget < 0 or (outcome is not None and outcome < 0):
+            raise ValidationError(_("Amounts cannot be negative."))
+        CostReport.objects.update_or_create(
+            initiative=initiative, year=year, kind=kind, defaults={"budget": budget, "outcome": outcome}
+        )

@@ -1,0 +1,49 @@
+"""A throwaway database and a stopwatch for the benchmark scripts."""
+
+import contextlib
+import os
+import statistics
+import time
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "finsam.settings_test")
+    import django
+    from django.test.utils import setup_test_environment
+
+    django.setup()
+    setup_test_environment()  # the test client's host, fast password hashing
+
+
+@contextlib.contextmanager
+def scratch_database():
+    """A fresh database (the test database's name with a _benchmark suffix), removed afterwards."""
+    from django.conf import settings
+    from django.db import connection
+
+    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
+    if connection.vendor != "sqlite":
+        test_settings["NAME"] = f"{settings.DATABASES['default']['NAME']}_benchmark"
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        yield
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def timed(label: str, action, repeat: int) -> tuple[str, float, float]:
+    """Run `action` `repeat` times; return the label with the median and the slowest run in seconds."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - start)
+    return label, statistics.median(runs), max(runs)
+
+
+def report(title: str, results: list[tuple[str, float, float]]) -> None:
+    print(title)
+    width = max(len(label) for label, _median, _slowest in results)
+    print(f"  {'':{width}}  median   slowest")
+    for label, median, slowest in results:
+        print(f"  {label:{width}}  {median:6.2f} s  {slowest:6.2f} s")

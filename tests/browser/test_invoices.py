@@ -1,0 +1,57 @@
+"""Invoices in the browser: the office issues and credits; a member downloads from the portal."""
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+
+def test_member_representative_downloads_own_invoice_pdf_from_the_portal(demo, login, live_server, axe):
+    page = login("medlem")
+    expect(page.get_by_role("heading", name="Fakturor")).to_be_visible()
+    page.get_by_role("link", name="Våra fakturor").click()
+    expect(page.get_by_role("heading", name="Våra fakturor")).to_be_visible()
+    axe("portal")
+    # Försäkringskassan is a member of both förbund: both send it invoices.
+    expect(page.get_by_role("cell", name="Samordningsförbundet i Sollefteå").first).to_be_visible()
+    expect(page.get_by_role("cell", name="Samordningsförbundet i norra Örebro län").first).to_be_visible()
+    page.get_by_role("link", name=re.compile(r"^Faktura \d+$")).first.click()
+    axe("portal invoice")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="PDF").click()
+    download = download_info.value
+    assert re.fullmatch(r"faktura-\d+\.pdf", download.suggested_filename)
+    assert Path(download.path()).read_bytes()[:4] == b"%PDF"
+    assert page.goto(f"{live_server.url}/forbund/sofint/fakturor/").status == 404
+
+
+def test_office_sees_the_calculation_and_credits_an_invoice(demo, login, live_server, axe):
+    page = login("kansli")
+    menu = page.get_by_role("navigation", name="Huvudmeny")
+    menu.get_by_role("link", name="SOFINT").click()
+    page.get_by_role("navigation", name=re.compile("Meny för")).get_by_role(
+        "link", name="Medlemsbidrag"
+    ).click()
+    axe("contributions")
+    page.get_by_role("table").get_by_role("link").first.click()
+    expect(page.get_by_role("heading", name="Beräkningen steg för steg")).to_be_visible()
+    expect(page.get_by_text("De beräknade andelarna summerar exakt till totalen.")).to_be_visible()
+    axe("contribution")
+    page.get_by_role("link", name="Visa fakturorna").click()
+    axe("invoice list")
+    page.get_by_role("link", name=re.compile(r"^Faktura \d+$")).first.click()
+    axe("invoice")
+    page.get_by_label("Skäl").fill("Fel period")
+    page.get_by_role("button", name="Utfärda kreditfaktura").click()
+    expect(page.get_by_role("status")).to_contain_text(re.compile(r"Kreditfaktura \d+ utfärdades"))
+    expect(page.get_by_role("heading", name=re.compile(r"^Kreditfaktura \d+$"))).to_be_visible()
+
+
+def test_office_start_page_points_to_the_overdue_invoice(demo, login, live_server, axe):
+    page = login("kansli")
+    link = page.get_by_role("link", name=re.compile(r"förfall(en|na) faktur")).first
+    expect(link).to_be_visible()
+    link.click()
+    expect(page.get_by_role("heading", name="Förfallna fakturor")).to_be_visible()
+    expect(page.get_by_role("cell", name="Ljusnarsbergs kommun").first).to_be_visible()
+    axe("overdue")

@@ -1,0 +1,67 @@
+"""The demo data: both förbund from the seeds, their boards per member, one user per role."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+
+from funding.budgets import budget_table
+from funding.models import Budget, LedgerYear
+from members.models import Association, Organisation, Role, User
+from members.selectors import board_on
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_sofint_has_its_seven_members_and_seed_organisation_number(demo):
+    sofint = Association.objects.get(slug="sofint")
+    assert sofint.organisation_number == "2220001818"
+    names = set(sofint.memberships.values_list("organisation__name", flat=True))
+    assert names == {
+        "Försäkringskassan",
+        "Arbetsförmedlingen",
+        "Region Örebro län",
+        "Hällefors kommun",
+        "Lindesbergs kommun",
+        "Ljusnarsbergs kommun",
+        "Nora kommun",
+    }
+
+
+def test_solleftea_board_has_one_member_and_one_substitute_per_member(demo):
+    board = board_on(Association.objects.get(slug="solleftea"), datetime.date(2025, 6, 1))
+    assert len(board.ordinary) == 4 and len(board.substitutes) == 4 and board.vacant == 0
+    offices = {row.seat.appointed_by.name: row.term.office for row in board.ordinary}
+    assert offices["Sollefteå kommun"] == "chair" and offices["Arbetsförmedlingen"] == "vice_chair"
+
+
+def test_the_region_and_the_state_are_members_of_both_associations(demo):
+    fk = Organisation.objects.get(name="Försäkringskassan")
+    assert set(fk.memberships.values_list("association__slug", flat=True)) == {"sofint", "solleftea"}
+
+
+def test_there_is_a_demo_user_for_every_role(demo):
+    assert set(Role.objects.values_list("kind", flat=True)) == set(Role.Kind.values)
+    assert User.objects.get(username="kansli").check_password("finsam-demo-2025")
+
+
+def test_loading_twice_changes_nothing(demo):
+    counts = (Association.objects.count(), Organisation.objects.count(), Role.objects.count())
+    call_command("load_demo", stdout=io.StringIO())
+    assert (Association.objects.count(), Organisation.objects.count(), Role.objects.count()) == counts
+
+
+def test_the_demo_has_solleftea_budget_and_sofint_ledgers(demo):
+    budget = Budget.objects.get(association__slug="solleftea", first_year=2025)
+    assert budget_table(budget).room == [745_000, 1_169_500, 1_996_500]
+    assert sorted(LedgerYear.objects.filter(association__slug="sofint").values_list("year", flat=True)) == [
+        2010,
+        2011,
+    ]
+    assert not LedgerYear.objects.filter(year=2009).exists()  # left for the acceptance import

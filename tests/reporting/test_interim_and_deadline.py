@@ -1,0 +1,81 @@
+"""The interim report's forecast per line, and the start page's annual-report deadline."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from members.models import Association, User
+from reporting import services
+from reporting.content import interim_content
+from reporting.models import Report
+from tests.documents import page_text
+from tests.reporting.conftest import write_all_sections
+
+pytestmark = pytest.mark.django_db
+AUGUST = datetime.date(2026, 8, 31)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+    return Association.objects.get(slug="solleftea")
+
+
+def test_the_forecast_is_the_budget_until_the_office_gives_one(demo):
+    report = Report.objects.get(association=demo, kind="interim", period_end=AUGUST)
+    content = interim_content(demo, AUGUST, report)
+    lines = {line.label: line for line in content.lines}
+    office = lines["Kansli (inkl. ekonomihantering)"]
+    assert (office.budget, office.forecast, office.forecast_given) == (
+        Decimal(-689_500),
+        Decimal(-689_500),
+        False,
+    )
+    # An initiative decided after the budget was adopted is forecast at its granted amount for 2026.
+    assert lines["Samsjuklighetskoordinator (SAMSJ)"].forecast == Decimal(-600_000)
+    assert lines["Samsjuklighetskoordinator (SAMSJ)"].budget is None
+    total = content.lines[-1]
+    assert total.outcome == content.operating.result
+    assert total.forecast == sum(line.forecast for line in content.lines[:-1])
+    services.save_forecasts(report=report, amounts={office.key: Decimal(-700_000)})
+    again = {line.label: line for line in interim_content(demo, AUGUST, report).lines}
+    assert again["Kansli (inkl. ekonomihantering)"].forecast == Decimal(-700_000)
+    assert again["Kansli (inkl. ekonomihantering)"].forecast_difference == Decimal(-10_500)
+    assert again["Kansli (inkl. ekonomihantering)"].forecast_given
+
+
+def test_the_office_enters_the_forecast_on_the_page(demo, client):
+    report = Report.objects.get(association=demo, kind="interim", period_end=AUGUST)
+    client.force_login(User.objects.get(username="kansli"))
+    url = reverse("reporting:forecast", args=["solleftea", report.pk])
+    form = client.get(url).context["form"]
+    field = next(name for name, item in form.fields.items() if item.label == "Styrelse")
+    response = client.post(url, {field: "-60000"})
+    assert response.status_code == 302
+    line = next(line for line in interim_content(demo, AUGUST, report).lines if line.label == "Styrelse")
+    assert line.forecast == Decimal(-60_000) and line.forecast_given
+    page = page_text(client.get(reverse("reporting:report_detail", args=["solleftea", report.pk])))
+    assert "Styrelse −85 000" in page and "−60 000*" in page
+
+
+def test_the_start_page_shows_the_deadline_and_what_is_missing(demo, client):
+    client.force_login(User.objects.get(username="kansli"))
+    year = datetime.date.today().year - 1
+    page = page_text(client.get("/"))
+    # Both förbund: SOFINT lacks the bookkeeping and the draft, Sollefteå the draft.
+    assert page.count(f"Årsredovisning {year}") == 2
+    assert f"importera bokföringen för {year}" in page and page.count("skapa utkastet") == 2
+    report = services.create_report(association=demo, kind="annual", period_end=datetime.date(year, 12, 31))
+    page = page_text(client.get("/"))
+    assert "skriv 9 tomma avsnitt" in page and "dela den med styrelsen" in page
+    write_all_sections(report)
+    services.share(report=report)
+    services.adopt(
+        report=report, meeting_date=datetime.date(year + 1, 3, 20), paragraph=90, place="Sollefteå"
+    )
+    # Adopted: Sollefteå's block is gone, SOFINT's stays.
+    assert page_text(client.get("/")).count(f"Årsredovisning {year}") == 1
