@@ -85,7 +85,8 @@ LIABILITY_LINES = {ReportLine.PROVISIONS, ReportLine.LIABILITY_LONG, ReportLine.
 ADMINISTRATION = {Orientation.OFFICE, Orientation.BOARD}
 
 # (prefix, line, orientation): the longest matching prefix wins.
-BAS_RULES: list[tuple[str, str, str]] = [
+# Classes 1 and 2 (the balance sheet) are the same in the BAS and the municipal chart.
+BALANCE_RULES: list[tuple[str, str, str]] = [
     ("10", ReportLine.ASSET_FIXED, Orientation.NONE),
     ("11", ReportLine.ASSET_FIXED, Orientation.NONE),
     ("12", ReportLine.ASSET_FIXED, Orientation.NONE),
@@ -106,6 +107,10 @@ BAS_RULES: list[tuple[str, str, str]] = [
     ("27", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
     ("28", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
     ("29", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
+]
+
+BAS_RULES: list[tuple[str, str, str]] = [
+    *BALANCE_RULES,
     ("3", ReportLine.INCOME_OTHER, Orientation.NONE),
     # A förbund buys no goods: class 4 is where the funded initiatives are booked.
     ("4", ReportLine.COST_INITIATIVES, Orientation.INDIVIDUAL),
@@ -136,26 +141,7 @@ BAS_RULES: list[tuple[str, str, str]] = [
 # huvudverksamhet" (purchase of main activity) as the funded initiatives; 5 staff;
 # 6 premises and other; 7 other costs and depreciation; 84/85 financial items.
 KOMMIN_RULES: list[tuple[str, str, str]] = [
-    ("10", ReportLine.ASSET_FIXED, Orientation.NONE),
-    ("11", ReportLine.ASSET_FIXED, Orientation.NONE),
-    ("12", ReportLine.ASSET_FIXED, Orientation.NONE),
-    ("13", ReportLine.ASSET_FIXED, Orientation.NONE),
-    ("14", ReportLine.ASSET_RECEIVABLES, Orientation.NONE),
-    ("15", ReportLine.ASSET_RECEIVABLES, Orientation.NONE),
-    ("16", ReportLine.ASSET_RECEIVABLES, Orientation.NONE),
-    ("17", ReportLine.ASSET_RECEIVABLES, Orientation.NONE),
-    ("18", ReportLine.ASSET_INVESTMENTS, Orientation.NONE),
-    ("19", ReportLine.ASSET_CASH, Orientation.NONE),
-    ("20", ReportLine.EQUITY, Orientation.NONE),
-    ("21", ReportLine.EQUITY, Orientation.NONE),
-    ("22", ReportLine.PROVISIONS, Orientation.NONE),
-    ("23", ReportLine.LIABILITY_LONG, Orientation.NONE),
-    ("24", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
-    ("25", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
-    ("26", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
-    ("27", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
-    ("28", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
-    ("29", ReportLine.LIABILITY_CURRENT, Orientation.NONE),
+    *BALANCE_RULES,
     ("3", ReportLine.INCOME_OTHER, Orientation.NONE),
     ("4", ReportLine.COST_SERVICES, Orientation.OFFICE),
     ("45", ReportLine.COST_INITIATIVES, Orientation.INDIVIDUAL),
