@@ -167,6 +167,7 @@ def import_sie(
         company_name=sie.company_name or "",
         organisation_number=sie.organisation_number or "",
         program=sie.program or "",
+        generated_on=sie.generated,
         file_name=file_name[:255],
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=sie.encoding,

@@ -398,6 +398,7 @@ class LedgerYear(models.Model):
     company_name = models.CharField(_("name in the file"), max_length=200, blank=True)
     organisation_number = models.CharField(_("organisation number in the file"), max_length=10, blank=True)
     program = models.CharField(_("exported by"), max_length=200, blank=True)
+    generated_on = models.DateField(_("exported on"), null=True, blank=True)  # the file's #GEN
     file_name = models.CharField(_("file"), max_length=255)
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     encoding = models.CharField(_("encoding"), max_length=10)
@@ -425,6 +426,13 @@ class LedgerYear(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:ledger_detail", kwargs={"slug": self.association.slug, "year": self.year})
+
+    @property
+    def open_until(self) -> datetime.date | None:
+        """The export date when the file was exported before the year's end (the year is still open)."""
+        if self.generated_on and self.generated_on < self.end_date:
+            return self.generated_on
+        return None
 
 
 class LedgerAccount(models.Model):

@@ -489,6 +489,9 @@ class KeyFigures:
     ceiling_percent: Decimal
     source: str = "ledger"  # or "previous": taken from the next year's file (#RES -1, #UB -1)
     notes: list[str] = field(default_factory=list)
+    # The export date of a year still open: its equity is not the year-end equity, and its
+    # contributions are the months so far, so the equity share is not judged against the ceiling.
+    open_until: datetime.date | None = None
 
     @staticmethod
     def _share(part: Decimal, whole: Decimal) -> Decimal | None:
@@ -496,7 +499,7 @@ class KeyFigures:
 
     @property
     def equity_share(self) -> Decimal | None:
-        return self._share(self.equity, self.contributions)
+        return None if self.open_until else self._share(self.equity, self.contributions)
 
     @property
     def above_ceiling(self) -> bool:
@@ -537,6 +540,7 @@ def key_figures(association: Association, year: int) -> KeyFigures:
         equity=sheet.total_equity.current,
         result=statement.result,
         ceiling_percent=association.equity_ceiling_percent,
+        open_until=figures.ledger.open_until,
     )
 
 

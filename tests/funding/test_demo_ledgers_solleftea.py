@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from funding.ledger import import_sie
 from funding.models import LedgerYear
 from funding.outcome import outcome_report
 from funding.statements import balance_sheet, costs_by_object, income_statement, key_figures, year_figures
-from members.models import Association
+from members.models import Association, User
+from tests.documents import page_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "make_demo_ledgers_solleftea.py"
@@ -128,7 +130,7 @@ def test_2025_is_close_to_the_budget_with_equity_under_the_ceiling(solleftea):
     assert figures.contributions == 2_776_000
     assert Decimal(-60_000) < figures.result < Decimal(60_000)
     assert Decimal(10) <= figures.equity_share <= Decimal(18)
-    assert not figures.above_ceiling
+    assert not figures.above_ceiling and figures.open_until is None  # exported 2026-02-27
     # 2024, the comparison year carried in the file, closes on the equity 2025 opens with.
     sheet = balance_sheet(year_figures(solleftea, 2025))
     assert whole(sheet.total_equity.previous) == whole(sheet.equity_opening.current) == 330_000
@@ -157,3 +159,17 @@ def test_the_interim_report_per_31_august_2026_has_two_thirds_of_the_year(sollef
     assert Decimal(0) < report.result < Decimal(80_000)
     assert whole(lines["SAMC"].outcome) == -551_333
     assert Decimal(55) <= lines["office"].used_percent <= Decimal(70)
+
+
+def test_a_year_exported_before_its_end_is_not_judged_against_the_ceiling(solleftea, client):
+    figures = key_figures(solleftea, 2026)
+    # Eight months of contributions against the equity so far would read 23 %, "above the ceiling".
+    assert figures.open_until == datetime.date(2026, 9, 10)
+    assert figures.equity_share is None and not figures.above_ceiling
+    office = User.objects.get(username="kansli")
+    client.force_login(office)
+    page = page_text(client.get(reverse("funding:key_figures", args=["solleftea"])))
+    assert "2026 †" in page and "Över taket" not in page
+    assert "Bokföringen för 2026 exporterades 2026-09-10, före årets slut" in page
+    ledger_page = page_text(client.get(reverse("funding:ledger_detail", args=["solleftea", 2026])))
+    assert "Exporterad 2026-09-10 (före årets slut: året hittills)" in ledger_page
