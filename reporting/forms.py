@@ -61,6 +61,18 @@ class CorrectionForm(forms.Form):
 
 class AuditorStatementForm(forms.Form):
     date = forms.DateField(label=_("Date of the auditors' statement"), widget=DateInput())
+    appointed_by = forms.ModelChoiceField(
+        label=_("Appointed by"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "The member that appointed you; Försäkringskassan's auditor also serves Arbetsförmedlingen."
+        ),
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["appointed_by"].queryset = members
 
 
 class DischargeForm(forms.Form):

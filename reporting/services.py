@@ -167,6 +167,8 @@ def record_auditor_statement(
         raise ValidationError(_("Auditors' statements are recorded on an adopted annual report."))
     if date < report.decision.meeting.date:
         raise ValidationError({"date": _("The statement cannot be dated before the report was adopted.")})
+    if appointed_by and not report.association.memberships.filter(organisation=appointed_by).exists():
+        raise ValidationError({"appointed_by": _("The organisation is not a member of the association.")})
     statement, _created = AuditorStatement.objects.update_or_create(
         report=report, auditor=auditor, defaults={"date": date, "appointed_by": appointed_by}
     )

@@ -130,7 +130,7 @@ def report_detail(request, slug, pk):
         "correction_form": CorrectionForm()
         if access.can_manage and report.status == Report.Status.ADOPTED
         else None,
-        "auditor_form": AuditorStatementForm()
+        "auditor_form": AuditorStatementForm(members=_members(report))
         if is_auditor and report.status == Report.Status.ADOPTED
         else None,
         "discharge_form": DischargeForm(members=_members(report))
@@ -270,19 +270,24 @@ def auditor_statement(request, slug, pk):
     if Role.Kind.AUDITOR not in access.kinds:
         raise Http404
     report = _report(request, access, pk)
-    form = AuditorStatementForm(request.POST)
+    form = AuditorStatementForm(request.POST, members=_members(report))
     if form.is_valid():
         try:
             services.record_auditor_statement(
-                report=report, auditor=request.user, date=form.cleaned_data["date"]
+                report=report,
+                auditor=request.user,
+                date=form.cleaned_data["date"],
+                appointed_by=form.cleaned_data["appointed_by"],
             )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
         else:
             messages.success(request, _("The date of your statement was recorded."))
-    else:
+    elif "date" in form.errors:
         messages.error(request, _("Give the date as YYYY-MM-DD."))
+    else:
+        messages.error(request, _("Choose one of the association's members."))
     return redirect(report_url(report))
 
 

@@ -152,6 +152,26 @@ def test_auditors_record_their_statement_and_the_office_each_members_discharge(
     assert f"{auditor.get_full_name()} avgav revisionsberättelsen 2010-06-04." in page
 
 
+def test_an_auditor_names_the_member_that_appointed_them_and_only_a_member(
+    draft_2009, auditor, other_association, client
+):
+    report = adopted(draft_2009)
+    client.force_login(auditor)
+    url = reverse("reporting:auditor_statement", args=["sofint", report.pk])
+    stranger = other_association.memberships.get().organisation  # Söderby kommun, not a member here
+    response = client.post(url, {"date": "2010-06-04", "appointed_by": stranger.pk}, follow=True)
+    assert not report.auditor_statements.exists()
+    assert "Välj en av förbundets medlemmar." in page_text(response)
+    member = report.association.memberships.get(organisation__name="Försäkringskassan").organisation
+    client.post(url, {"date": "2010-06-04", "appointed_by": member.pk})
+    assert report.auditor_statements.get().appointed_by == member
+    page = page_text(client.get(reverse("reporting:report_detail", args=["sofint", report.pk])))
+    expected = (
+        f"{auditor.get_full_name()}, utsedd av Försäkringskassan, avgav revisionsberättelsen 2010-06-04."
+    )
+    assert expected in page
+
+
 def test_the_office_creates_the_draft_on_the_page(sofint, ledger_2009, sofint_office, client):
     client.force_login(sofint_office)
     response = client.post(
