@@ -434,6 +434,11 @@ class LedgerYear(models.Model):
             return self.generated_on
         return None
 
+    @property
+    def balance_date(self) -> datetime.date:
+        """The day the closing balances (#UB) stand at: the year's end, or the export of an open year."""
+        return self.open_until or self.end_date
+
 
 class LedgerAccount(models.Model):
     ledger = models.ForeignKey(LedgerYear, on_delete=models.CASCADE, related_name="accounts")

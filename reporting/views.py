@@ -130,7 +130,13 @@ def report_detail(request, slug, pk):
         "correction_form": CorrectionForm()
         if access.can_manage and report.status == Report.Status.ADOPTED
         else None,
-        "auditor_form": AuditorStatementForm(members=_members(report))
+        "auditor_form": AuditorStatementForm(
+            members=_members(report),
+            # An auditor who recorded a statement sees it to correct, so nothing is cleared unseen.
+            initial=report.auditor_statements.filter(auditor=request.user)
+            .values("date", "appointed_by")
+            .first(),
+        )
         if is_auditor and report.status == Report.Status.ADOPTED
         else None,
         "discharge_form": DischargeForm(members=_members(report))

@@ -173,3 +173,4 @@ def test_a_year_exported_before_its_end_is_not_judged_against_the_ceiling(sollef
     assert "Bokföringen för 2026 exporterades 2026-09-10, före årets slut" in page
     ledger_page = page_text(client.get(reverse("funding:ledger_detail", args=["solleftea", 2026])))
     assert "Exporterad 2026-09-10 (före årets slut: året hittills)" in ledger_page
+    assert "Balansräkning Rad 2026-09-10 Ett år tidigare" in ledger_page  # balances at the export

@@ -165,6 +165,8 @@ def test_an_auditor_names_the_member_that_appointed_them_and_only_a_member(
     member = report.association.memberships.get(organisation__name="Försäkringskassan").organisation
     client.post(url, {"date": "2010-06-04", "appointed_by": member.pk})
     assert report.auditor_statements.get().appointed_by == member
+    form = client.get(reverse("reporting:report_detail", args=["sofint", report.pk])).context["auditor_form"]
+    assert form.initial == {"date": datetime.date(2010, 6, 4), "appointed_by": member.pk}  # to correct
     page = page_text(client.get(reverse("reporting:report_detail", args=["sofint", report.pk])))
     expected = (
         f"{auditor.get_full_name()}, utsedd av Försäkringskassan, avgav revisionsberättelsen 2010-06-04."
