@@ -4,11 +4,43 @@ Documents extend templates/documents/base.html: A4, the association's name and
 organisation number in the header, "Sida X av Y" in the footer, DejaVu Sans embedded.
 """
 
+import contextlib
+import gc
+import threading
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from finsam.formatting import format_organisation_number
+
+# WeasyPrint builds a tree of tens of thousands of boxes that all live until the PDF is written.
+# With Python's default thresholds the collector runs hundreds of times during a long report,
+# and its full passes walk every object of the process each time: a fifth to a quarter of a
+# 30-page report's time (tests/benchmarks/annual_report.py). While a document renders, the
+# young generations are collected less often and the full pass waits until the render is done.
+RENDERING_THRESHOLDS = (50_000, 10, 1_000)
+_renders = 0
+_renders_lock = threading.Lock()
+_default_threshold: tuple[int, ...] = gc.get_threshold()
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    """Raise the collector's first threshold while any thread renders; restore it after the last."""
+    global _renders, _default_threshold
+    with _renders_lock:
+        if _renders == 0:
+            _default_threshold = gc.get_threshold()
+            gc.set_threshold(*map(max, RENDERING_THRESHOLDS, _default_threshold))
+        _renders += 1
+    try:
+        yield
+    finally:
+        with _renders_lock:
+            _renders -= 1
+            if _renders == 0:
+                gc.set_threshold(*_default_threshold)
 
 
 def render_pdf(
@@ -16,8 +48,9 @@ def render_pdf(
 ) -> bytes:
     """pdf_variant "pdf/a-3b" with pdf_tags gives an archivable, tagged (accessible) PDF."""
     html = render_to_string(template_name, context)
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return document.write_pdf(pdf_variant=pdf_variant, pdf_tags=pdf_tags, uncompressed_pdf=False)
+    with fewer_collections():
+        document = HTML(string=html, base_url=str(settings.BASE_DIR))
+        return document.write_pdf(pdf_variant=pdf_variant, pdf_tags=pdf_tags, uncompressed_pdf=False)
 
 
 def page_context(*, name: str, organisation_number: str, footer: str = "") -> dict:

@@ -237,11 +237,16 @@ def cost_table(initiative: Initiative, year: int) -> CostTable:
     return CostTable(initiative, year, ledger_costs is not None, rows)
 
 
-def with_outcomes(goals) -> list:
-    """The goals with their outcome: typed, or computed from the register and surveys (a provider)."""
+def with_outcomes(goals, known_statistics=None) -> list:
+    """The goals with their outcome: typed, or computed from the register and surveys (a provider).
+
+    `known_statistics` ({(association pk, year): statistics}) spares computing them again."""
     goals = list(goals)
     computed_outcomes = providers.ask(
-        "goal_outcomes", [goal for goal in goals if goal.source != goal.Source.MANUAL], default={}
+        "goal_outcomes",
+        [goal for goal in goals if goal.source != goal.Source.MANUAL],
+        known=known_statistics,
+        default={},
     )
     for goal in goals:
         computed = computed_outcomes.get(goal.pk)

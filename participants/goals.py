@@ -16,19 +16,24 @@ from participants.statistics import years_statistics
 REGISTER_SOURCES = ("self_support", "work_or_studies")
 
 
-def goal_outcomes(goals) -> dict[int, Decimal | None]:
-    """{goal pk: outcome} for goals whose source is the register or the surveys; None if unknown."""
+def goal_outcomes(goals, known=None) -> dict[int, Decimal | None]:
+    """{goal pk: outcome} for goals whose source is the register or the surveys; None if unknown.
+
+    `known` is statistics the caller has already computed, {(association pk, year): YearStatistics},
+    so that a report computing a year's statistics does not have them computed twice.
+    """
     goals = [goal for goal in goals if goal.source in (*REGISTER_SOURCES, "survey")]
     outcomes: dict[int, Decimal | None] = {}
+    statistics = dict(known or {})
     years = defaultdict(set)
     for goal in goals:
-        if goal.source in REGISTER_SOURCES:
+        if goal.source in REGISTER_SOURCES and (goal.association_id, goal.year) not in statistics:
             years[goal.association].add(goal.year)
-    statistics = {
-        (association.pk, year): result
+    statistics.update(
+        ((association.pk, year), result)
         for association, wanted in years.items()
         for year, result in years_statistics(association, wanted).items()
-    }
+    )
     surveys = _survey_totals(goals)
     for goal in goals:
         if goal.source == "survey":

@@ -141,7 +141,8 @@ def annual_content(association: Association, year: int) -> AnnualContent:
         goals=with_outcomes(
             Goal.objects.filter(association=association, year=year)
             .select_related("initiative", "association")
-            .order_by("initiative__name", "position", "pk")
+            .order_by("initiative__name", "position", "pk"),
+            known_statistics={(association.pk, year): statistics},
         ),
         initiatives=_funded(association, year, statistics, total),
         participants=total,

@@ -211,6 +211,29 @@ def test_outcome_goals_are_computed_from_the_register(association, imported, ste
     )
 
 
+def test_outcomes_from_statistics_already_counted_do_not_read_the_register_again(
+    association, imported, django_assert_max_num_queries
+):
+    """The annual report counts the year once for its participant tables and its goals."""
+    from participants.goals import goal_outcomes
+    from participants.statistics import years_statistics
+
+    goal = initiative_services.save_goal(
+        goal=Goal(
+            association=association,
+            year=2025,
+            text="70 % av de avslutade når någon egen försörjning",
+            unit="percent",
+            target=Decimal(70),
+            source="self_support",
+        )
+    )
+    counted = years_statistics(association, [2025])
+    with django_assert_max_num_queries(0):
+        outcomes = goal_outcomes([goal], known={(association.pk, 2025): counted[2025]})
+    assert outcomes == {goal.pk: Decimal(50)} == goal_outcomes([goal])
+
+
 def test_the_national_follow_up_lists_each_initiative_with_its_participants(association, imported, steget):
     from participants.documents import national_follow_up
 
