@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
+from django_tasks.signals import task_finished
 
 
 class FinsamConfig(AppConfig):
@@ -6,3 +8,10 @@ class FinsamConfig(AppConfig):
 
     name = "finsam"
     verbose_name = "Finsam"
+
+    def ready(self):
+        from finsam.pdf import collect_put_off_garbage
+
+        # After the response has gone out, or the background job is done (see finsam.pdf).
+        request_finished.connect(collect_put_off_garbage, dispatch_uid="finsam.collect_garbage")
+        task_finished.connect(collect_put_off_garbage, dispatch_uid="finsam.collect_garbage_task")

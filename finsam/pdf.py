@@ -16,31 +16,54 @@ from finsam.formatting import format_organisation_number
 
 # WeasyPrint builds a tree of tens of thousands of boxes that all live until the PDF is written.
 # With Python's default thresholds the collector runs hundreds of times during a long report,
-# and its full passes walk every object of the process each time: a fifth to a quarter of a
-# 30-page report's time (tests/benchmarks/annual_report.py). While a document renders, the
-# young generations are collected less often and the full pass waits until the render is done.
-RENDERING_THRESHOLDS = (50_000, 10, 1_000)
+# and its full passes walk every object of the process each time: a fifth to a third of a
+# 30-page report's time (tests/benchmarks/annual_report.py). So while a document renders, the
+# youngest generation is collected less often and the older ones not at all. After a big render
+# (one that filled even the enlarged youngest generation twice), the full pass is made when the
+# response has been sent or the background job is done (`collect_put_off_garbage`, connected
+# in finsam.apps), not while a user waits for the PDF.
+RENDERING_THRESHOLDS = (50_000, 1_000, 1_000)
+BIG_RENDER_COLLECTIONS = 2
 _renders = 0
-_renders_lock = threading.Lock()
+_collection_due = False
+_lock = threading.Lock()
 _default_threshold: tuple[int, ...] = gc.get_threshold()
+
+
+def _young_collections() -> int:
+    return gc.get_stats()[0]["collections"]
 
 
 @contextlib.contextmanager
 def fewer_collections():
-    """Raise the collector's first threshold while any thread renders; restore it after the last."""
-    global _renders, _default_threshold
-    with _renders_lock:
+    """Raise the collector's thresholds while any thread renders; restore them after the last."""
+    global _renders, _default_threshold, _collection_due
+    with _lock:
         if _renders == 0:
             _default_threshold = gc.get_threshold()
             gc.set_threshold(*map(max, RENDERING_THRESHOLDS, _default_threshold))
         _renders += 1
+    young_before = _young_collections()
     try:
         yield
     finally:
-        with _renders_lock:
+        with _lock:
             _renders -= 1
+            if _young_collections() - young_before >= BIG_RENDER_COLLECTIONS:
+                _collection_due = True
             if _renders == 0:
                 gc.set_threshold(*_default_threshold)
+
+
+def collect_put_off_garbage(**_signal) -> bool:
+    """The full collection a big render put off, once no render is under way. True if made."""
+    global _collection_due
+    with _lock:
+        if not _collection_due or _renders:
+            return False
+        _collection_due = False
+    gc.collect()
+    return True
 
 
 def render_pdf(

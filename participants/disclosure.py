@@ -18,6 +18,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
+from finsam.formatting import format_number
 from participants.models import END_GROUPS, EndGroup, IncomeGroup
 from participants.statistics import AGE_LABELS, GENDERS, Figures
 
@@ -45,7 +46,12 @@ class Shown:
         return self.mark if self.hidden else self.value
 
     def __str__(self) -> str:
-        return self.mark if self.hidden else ("" if self.value is None else str(self.value))
+        """As a page or PDF shows it: counts in Swedish format (`4 305`), or the mark."""
+        if self.hidden:
+            return self.mark
+        if isinstance(self.value, int):
+            return format_number(self.value)
+        return "" if self.value is None else str(self.value)
 
 
 def _hide(count: int, suppress: bool) -> bool:

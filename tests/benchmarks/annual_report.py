@@ -1,6 +1,6 @@
 """How long a 30-page annual report with charts takes to render.
 
-    python -m tests.benchmarks.annual_report [--initiatives 45] [--repeat 3]
+    python -m tests.benchmarks.annual_report [--initiatives 45] [--repeat 7]
 
 Builds a throwaway database with a large förbund: a county's members, a year's bookkeeping (SIE
 4, imported as a user would) with one project object per initiative and the previous year
@@ -192,7 +192,7 @@ def build(initiatives: int):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--initiatives", type=int, default=45)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7)
     arguments = parser.parse_args()
     setup_django()
 

@@ -95,3 +95,9 @@ def test_a_survey_with_few_respondents_or_few_agreeing_is_not_shown():
     assert (two_agree.coverage.value, str(two_agree.agreeing)) == (Decimal(75), "<5")
     office = DisclosedSurvey(Survey(participants=40, respondents=30, agreeing=2), suppress=False)
     assert not office.agreeing.hidden and office.agreeing.value == Decimal("6.7")
+
+
+def test_counts_are_shown_in_swedish_format_and_hidden_ones_as_their_mark():
+    cells = suppress_group({"a": 4305, "b": 3, "c": 1200, "d": 900}, "abcd", suppress=True)
+    assert shown(cells) == {"a": "4\u00a0305", "b": "<5", "c": "1\u00a0200", "d": ".."}
+    assert cells["a"].number == 4305  # a spreadsheet gets the number itself
