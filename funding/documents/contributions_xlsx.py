@@ -103,7 +103,7 @@ def _invoice_sheet(workbook, association, year, invoices):
         sheet,
         row,
         [
-            _("Number"),
+            _("Invoice number"),
             _("Kind"),
             _("Member"),
             _("Period"),

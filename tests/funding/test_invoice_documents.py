@@ -31,7 +31,7 @@ def test_the_pdf_explains_the_share_and_says_how_to_pay(issued_q1):
         "Samordningsförbundet i norra Örebro län",
         "Org.nr 222000-1818",
         "Faktura",
-        "1003",
+        "Fakturanummer 1003",
         "Lindesbergs kommuns andel 49,7 % av kommunernas 25 %",
         "Medlemsbidrag 2026, kvartal 1",
         "Er referens",
