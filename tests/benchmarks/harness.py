@@ -49,8 +49,23 @@ def timed(label: str, action, repeat: int) -> tuple[str, float, float, float]:
     return label, statistics.median(runs), min(runs), max(runs)
 
 
+def reference_loop(repeat: int = 5) -> float:
+    """The median time of a fixed piece of pure Python work, in seconds: how fast the machine is
+    right now. These machines are shared: the same loop can take twice as long from one minute
+    to the next, and so can every figure of a benchmark."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
 def report(title: str, results: list[tuple[str, float, float, float]]) -> None:
     print(title)
+    print(f"  (a fixed Python loop took {reference_loop():.2f} s after the runs, 0.06 s on a quiet machine)")
     width = max(len(label) for label, *_times in results)
     print(f"  {'':{width}}  median   fastest  slowest")
     for label, median, fastest, slowest in results:
