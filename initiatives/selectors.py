@@ -245,7 +245,7 @@ def with_outcomes(goals, known_statistics=None) -> list:
     computed_outcomes = providers.ask(
         "goal_outcomes",
         [goal for goal in goals if goal.source != goal.Source.MANUAL],
-        known=known_statistics,
+        known_statistics=known_statistics,
         default={},
     )
     for goal in goals:

@@ -33,8 +33,8 @@ from initiatives.forms import (
 )
 from initiatives.models import Application, FollowUp, Goal, Grant, GrantAmount, Initiative
 from members.access import association_access, office_access, reader_access
-from members.models import BoardMeeting, Decision, Organisation, Role, User
-from members.selectors import history_of
+from members.models import BoardMeeting, Decision, Role, User
+from members.selectors import history_of, member_organisations
 
 PAGE_SIZE = 50
 WITH_LEADS = (*Role.READERS, Role.Kind.LEAD)
@@ -58,10 +58,6 @@ def _writable(request, access, initiative) -> bool:
     return access.can_manage or Initiative.objects.led_by(request.user).filter(pk=initiative.pk).exists()
 
 
-def _members(association):
-    return Organisation.objects.filter(memberships__association=association).distinct().order_by("name")
-
-
 def _leads(association):
     return User.objects.filter(
         pk__in=Role.objects.current().filter(association=association, kind=Role.Kind.LEAD).values("user")
@@ -74,7 +70,7 @@ def _leads(association):
 @login_required
 def initiative_list(request, slug):
     access = _access(request, slug)
-    filters = InitiativeFilterForm(request.GET or None, owners=_members(access.association))
+    filters = InitiativeFilterForm(request.GET or None, owners=member_organisations(access.association))
     initiatives = (
         Initiative.objects.visible_to(request.user)
         .filter(association=access.association)
@@ -158,7 +154,7 @@ def initiative_edit(request, slug, code=None):
     form = InitiativeForm(
         request.POST or None,
         instance=initiative,
-        members=_members(access.association),
+        members=member_organisations(access.association),
         leads=_leads(access.association),
     )
     saved = submit(

@@ -77,6 +77,11 @@ def board_terms_during(association: Association, year: int) -> list[BoardTerm]:
     )
 
 
+def member_organisations(association: Association):
+    """The organisations that are or have been members of the association, by name (form choices)."""
+    return Organisation.objects.filter(memberships__association=association).distinct().order_by("name")
+
+
 def memberships_with_population(association: Association, on: datetime.date | None = None):
     """The association's current memberships, with each organisation's latest population."""
     on = on or today()

@@ -25,7 +25,6 @@ from members.forms import (
     OrganisationForm,
 )
 from members.models import (
-    Association,
     BoardSeat,
     BoardTerm,
     GroupMember,
@@ -40,10 +39,6 @@ PAGE_SIZE = 50
 
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("sida"))
-
-
-def _member_organisations(association: Association):
-    return Organisation.objects.filter(memberships__association=association).distinct()
 
 
 @login_required
@@ -237,7 +232,7 @@ def seat_create(request, slug):
     form = BoardSeatForm(
         request.POST or None,
         instance=BoardSeat(association=access.association),
-        members=_member_organisations(access.association),
+        members=selectors.member_organisations(access.association),
     )
     seat = submit(request, form, lambda form: services.save_board_seat(seat=form.instance))
     if seat:
@@ -319,7 +314,7 @@ def group_member_create(request, slug):
     form = GroupMemberForm(
         request.POST or None,
         instance=GroupMember(association=access.association),
-        members=_member_organisations(access.association),
+        members=selectors.member_organisations(access.association),
     )
     member = submit(request, form, lambda form: services.save_group_member(member=form.instance))
     if member:
@@ -335,7 +330,7 @@ def group_member_edit(request, slug, pk):
         GroupMember.objects.manageable_by(request.user).filter(association=access.association), pk=pk
     )
     form = GroupMemberForm(
-        request.POST or None, instance=member, members=_member_organisations(access.association)
+        request.POST or None, instance=member, members=selectors.member_organisations(access.association)
     )
     saved = submit(request, form, lambda form: services.save_group_member(member=form.instance))
     if saved:

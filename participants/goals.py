@@ -16,15 +16,15 @@ from participants.statistics import years_statistics
 REGISTER_SOURCES = ("self_support", "work_or_studies")
 
 
-def goal_outcomes(goals, known=None) -> dict[int, Decimal | None]:
+def goal_outcomes(goals, known_statistics=None) -> dict[int, Decimal | None]:
     """{goal pk: outcome} for goals whose source is the register or the surveys; None if unknown.
 
-    `known` is statistics the caller has already computed, {(association pk, year): YearStatistics},
+    `known_statistics` is what the caller has already computed, {(association pk, year): YearStatistics},
     so that a report computing a year's statistics does not have them computed twice.
     """
     goals = [goal for goal in goals if goal.source in (*REGISTER_SOURCES, "survey")]
     outcomes: dict[int, Decimal | None] = {}
-    statistics = dict(known or {})
+    statistics = dict(known_statistics or {})
     years = defaultdict(set)
     for goal in goals:
         if goal.source in REGISTER_SOURCES and (goal.association_id, goal.year) not in statistics:

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_POST
 from finsam.forms import add_service_errors, submit
 from funding.views.common import download
 from members.access import aggregate_access
-from members.models import Association, Organisation, Role
-from members.selectors import history_of
+from members.models import Association, Role
+from members.selectors import history_of, member_organisations
 from reporting import documents, jobs, services
 from reporting.content import LedgerMissing
 from reporting.forms import (
@@ -131,7 +131,7 @@ def report_detail(request, slug, pk):
         if access.can_manage and report.status == Report.Status.ADOPTED
         else None,
         "auditor_form": AuditorStatementForm(
-            members=_members(report),
+            members=member_organisations(report.association),
             # An auditor who recorded a statement sees it to correct, so nothing is cleared unseen.
             initial=report.auditor_statements.filter(auditor=request.user)
             .values("date", "appointed_by")
@@ -139,19 +139,13 @@ def report_detail(request, slug, pk):
         )
         if is_auditor and report.status == Report.Status.ADOPTED
         else None,
-        "discharge_form": DischargeForm(members=_members(report))
+        "discharge_form": DischargeForm(members=member_organisations(report.association))
         if access.can_manage and report.status == Report.Status.ADOPTED and report.kind == Report.Kind.ANNUAL
         else None,
         "discharges": report.discharges.select_related("organisation"),
         "statements": report.auditor_statements.select_related("auditor", "appointed_by"),
     }
     return render(request, "reporting/report_detail.html", context)
-
-
-def _members(report: Report):
-    return (
-        Organisation.objects.filter(memberships__association=report.association).distinct().order_by("name")
-    )
 
 
 @login_required
@@ -276,7 +270,7 @@ def auditor_statement(request, slug, pk):
     if Role.Kind.AUDITOR not in access.kinds:
         raise Http404
     report = _report(request, access, pk)
-    form = AuditorStatementForm(request.POST, members=_members(report))
+    form = AuditorStatementForm(request.POST, members=member_organisations(report.association))
     if form.is_valid():
         try:
             services.record_auditor_statement(
@@ -303,7 +297,7 @@ def discharge(request, slug, pk):
     access = _access(request, slug)
     _require_office(access)
     report = _report(request, access, pk)
-    form = DischargeForm(request.POST, members=_members(report))
+    form = DischargeForm(request.POST, members=member_organisations(report.association))
     if form.is_valid():
         try:
             services.record_discharge(report=report, **form.cleaned_data)

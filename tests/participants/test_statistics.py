@@ -176,8 +176,9 @@ def test_survey_coverage_and_agreement_evaluate_a_goal(association, imported, st
     assert goal.assess(goal_outcome(goal)) == "fulfilled"
 
 
-def test_outcome_goals_are_computed_from_the_register(association, imported, steget, office_user, client):
-    goal = initiative_services.save_goal(
+def self_support_goal(association):
+    """The board's goal for 2025: 70 % of those who ended reach some self-support."""
+    return initiative_services.save_goal(
         goal=Goal(
             association=association,
             year=2025,
@@ -187,6 +188,10 @@ def test_outcome_goals_are_computed_from_the_register(association, imported, ste
             source="self_support",
         )
     )
+
+
+def test_outcome_goals_are_computed_from_the_register(association, imported, steget, office_user, client):
+    goal = self_support_goal(association)
     from participants.goals import goal_outcome
 
     assert goal_outcome(goal) == Decimal(50)  # P01 and P03 of the four who ended
@@ -218,19 +223,10 @@ def test_outcomes_from_statistics_already_counted_do_not_read_the_register_again
     from participants.goals import goal_outcomes
     from participants.statistics import years_statistics
 
-    goal = initiative_services.save_goal(
-        goal=Goal(
-            association=association,
-            year=2025,
-            text="70 % av de avslutade når någon egen försörjning",
-            unit="percent",
-            target=Decimal(70),
-            source="self_support",
-        )
-    )
+    goal = self_support_goal(association)
     counted = years_statistics(association, [2025])
     with django_assert_max_num_queries(0):
-        outcomes = goal_outcomes([goal], known={(association.pk, 2025): counted[2025]})
+        outcomes = goal_outcomes([goal], known_statistics={(association.pk, 2025): counted[2025]})
     assert outcomes == {goal.pk: Decimal(50)} == goal_outcomes([goal])
 
 
