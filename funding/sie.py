@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -61,7 +62,23 @@ __all__ = [
     "parse_sie",
 ]
 
-MAX_PROBLEMS: Final = 200
+# At most this many problems are shown (the rest are counted), and at most MAX_WARNINGS
+# warnings are kept. Problems beyond MAX_COLLECTED are only counted, which bounds memory.
+MAX_PROBLEMS: Final = 20
+MAX_WARNINGS: Final = 50
+MAX_COLLECTED: Final = 1000
+
+# The database's limits (funding/models.py): amounts are DecimalField(max_digits=14,
+# decimal_places=2), account numbers, voucher series and numbers CharField(max_length=20),
+# dimension numbers PositiveSmallIntegerField and object ids CharField(max_length=40).
+# Checked here so that a file beyond them is refused with its line, not by the database.
+MAX_AMOUNT: Final = Decimal(10) ** 12
+MAX_CODE_LENGTH: Final = 20
+MAX_OBJECT_ID_LENGTH: Final = 40
+MAX_DIMENSION: Final = 32767
+
+# How many bytes at the start are examined to tell text from binary junk.
+_SNIFF_BYTES: Final = 65536
 
 # ---------------------------------------------------------------------------------------
 # Problems
@@ -116,6 +133,37 @@ MESSAGES: Final[dict[str, str]] = {
     "result_mismatch": "Account {account}: #RES is {expected}, but the vouchers give {computed}.",
     "result_missing": "Account {account}: there is no #RES, but the vouchers give {computed}.",
     "too_many_problems": "Stopped after {limit} problems.",
+    "more_problems": "And {count} more problems.",
+    # Refusals before the records are read.
+    "binary_file": "This is not an SIE file: it holds binary data, not text.",
+    "nul_byte": "The file holds a NUL byte (a binary zero), which a text file never has.",
+    # The records as a whole.
+    "import_file": (
+        "This file holds transactions for import into a bookkeeping program (SIE 4I), "
+        "not a year's ledger; export SIE 4E."
+    ),
+    "checksum_mismatch": "The checksum (#KSUMMA) is {expected}, but the file gives {computed}: the file was changed or damaged.",
+    "checksum_unclosed": "The checksum (#KSUMMA) is opened here but never closed: the file is truncated.",
+    "bad_checksum": 'Invalid checksum "{value}".',
+    # Values beyond what the ledger can hold.
+    "amount_too_large": 'The amount "{value}" is too large: at most 999 999 999 999.99.',
+    "value_too_long": '{label}: the {what} "{value}" is longer than {limit} characters.',
+    "bad_dimension": 'Invalid dimension number "{value}": expected 0 to 32767.',
+    # Warnings: the file is imported, but the förbundschef should know.
+    "no_vouchers": (
+        "The file is SIE type {sie_type}: it holds balances and results but no vouchers, "
+        "so figures per initiative (project objects) cannot come from it."
+    ),
+    "created_objects": (
+        "{count} object(s) used without #OBJEKT were created, named by their code: {objects}."
+    ),
+    "unescaped_quote": "A quotation mark inside a field is not escaped with a backslash; it is read as part of the text.",
+    "encoding_detected": "The file says #FORMAT {format} but is written in {encoding}; it was read as {encoding}.",
+    "more_warnings": "And {count} more warnings.",
+    "replacement_characters": (
+        "The file holds replacement characters (\ufffd): letters were lost when it was converted "
+        "before it reached us, so some names are wrong. The figures are not affected."
+    ),
 }
 
 
@@ -140,10 +188,20 @@ class SieProblem:
 
 
 class SieError(Exception):
-    """The file cannot be imported; `problems` lists everything found (sorted by line)."""
+    """The file cannot be imported.
 
-    def __init__(self, problems: list[SieProblem]) -> None:
+    `problems` lists the first MAX_PROBLEMS, the most fundamental first and then by line,
+    followed by a "more_problems" entry counting the rest; `total` counts them all. `sie`
+    is what could be read of the file (its header, years and records), or None when it is
+    not an SIE file at all: it lets the caller check whose ledger it is before the details.
+    """
+
+    def __init__(
+        self, problems: list[SieProblem], *, total: int | None = None, sie: SieFile | None = None
+    ) -> None:
         self.problems = problems
+        self.total = len(problems) if total is None else total
+        self.sie = sie
         shown = " ".join(str(problem) for problem in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         super().__init__(f"Invalid SIE file: {shown}{more}")
@@ -246,6 +304,14 @@ class SieFile:
     period_budgets: dict[tuple[int, str, str, ObjectList], Decimal]  # #PBUDGET
     vouchers: list[Voucher]
     unknown_labels: set[str]
+    # What the import should say but that does not block it (see MESSAGES for the codes):
+    # at most MAX_WARNINGS, the first of each kind kept; `warning_count` counts them all.
+    warnings: list[SieProblem] = field(default_factory=list)
+    warning_count: int = 0
+    # Objects used in records but not declared with #OBJEKT, created named by their code.
+    created_objects: list[ObjectRef] = field(default_factory=list)
+    organisation_number_as_written: str | None = None  # #ORGNR as in the file, for display
+    checksum_verified: bool = False  # True when the file has a #KSUMMA and it is right
 
     def year(self, index: int = 0) -> tuple[datetime.date, datetime.date]:
         """Start and end of the fiscal year with this index (0 current, -1 previous)."""
@@ -286,6 +352,59 @@ def account_balance_from_vouchers(vouchers: Iterable[Voucher]) -> dict[str, Deci
     return dict(totals)
 
 
+def normalise_organisation_number(written: str) -> str:
+    """The 10 digits that identify an organisation, from the forms a file may use.
+
+    12 digits are the 10 with a century prefix: "16" for a legal person (165562651892), or
+    "19"/"20" for a sole trader's personal identity number (197001011234). Anything else is
+    returned as its digits, and then simply will not match a förbund's number.
+    """
+    digits = re.sub(r"[^0-9]", "", written)
+    if len(digits) == 12 and digits[:2] in ("16", "19", "20"):
+        return digits[2:]
+    return digits
+
+
+# The most fundamental problems first: not an SIE file at all, then the character set, then
+# whose ledger it is (checked by the importer), what kind of file, which year; then by line.
+_RANKS: Final[dict[str, int]] = {
+    "empty_file": 0,
+    "not_sie": 0,
+    "binary_file": 0,
+    "nul_byte": 0,
+    "invalid_utf8": 1,
+    "organisation_number_missing": 2,
+    "other_organisation": 2,
+    "import_file": 3,
+    "checksum_mismatch": 4,
+    "checksum_unclosed": 4,
+    "missing_current_year": 5,
+    "no_fiscal_year": 5,
+}
+_LINE_RANK: Final = 10
+
+
+def problem_rank(problem: SieProblem) -> int:
+    return _RANKS.get(problem.code, _LINE_RANK)
+
+
+def rank_problems(problems: Iterable[SieProblem], *, total: int | None = None) -> list[SieProblem]:
+    """The problems to show: the most fundamental first, then by line, at most MAX_PROBLEMS.
+
+    When there are more (`total` counts all, including ones not collected), a last
+    "more_problems" entry says how many are not shown.
+    """
+    ordered = sorted(
+        (p for p in problems if p.code != "more_problems"),
+        key=lambda p: (problem_rank(p), p.line is None, p.line or 0),
+    )
+    total = len(ordered) if total is None else total
+    shown = ordered[:MAX_PROBLEMS]
+    if total > len(shown):
+        shown.append(SieProblem("more_problems", None, {"count": total - len(shown)}))
+    return shown
+
+
 def parse_sie(data: bytes) -> SieFile:
     """Parse and validate an SIE 4 file; raise SieError listing every problem found."""
     return _Parser().parse(data)
@@ -299,10 +418,17 @@ _UTF8_BOM: Final = b"\xef\xbb\xbf"
 
 # One token of a record: a quoted field, a brace, a bare field, or a quote that is never
 # closed (inside quotes a backslash escapes the next character).
-_TOKEN_RE: Final = re.compile(r'"((?:[^"\\]|\\.)*)"|([{}])|([^\s"{}]+)|(")')
+#
+# A quote closes a field only where a field can end: before a separator, a brace or the
+# line's end. A quote anywhere else cannot end the field by the grammar, so it is read as
+# part of the text (some programs write `"Fordringar hos leverant"r"` for "leverantör").
+_TOKEN_RE: Final = re.compile(r'"((?:[^"\\]|\\.|"(?![\s{}]|$))*)"(?=[\s{}]|$)|([{}])|([^\s"{}]+)|(")')
+_UNESCAPED_QUOTE_RE: Final = re.compile(r'(?<!\\)"')
 _UNESCAPE_RE: Final = re.compile(r'\\(["\\])')
 _AMOUNT_RE: Final = re.compile(r"-?\d+(?:\.(\d+))?")
-_INTEGER_RE: Final = re.compile(r"-?\d+")
+# Bounded, so that a thousand-digit "number" is a bad number and not Python's int limit.
+_INTEGER_RE: Final = re.compile(r"-?[0-9]{1,9}")
+_DIMENSION_RE: Final = re.compile(r"[0-9]{1,5}")
 _DATE_RE: Final = re.compile(r"\d{8}")
 _PERIOD_RE: Final = re.compile(r"\d{4}(0[1-9]|1[0-2])")
 
@@ -318,6 +444,10 @@ _IGNORED_LABELS: Final = frozenset(
     | {"#KSUMMA"}
 )
 _KNOWN_LABELS: Final = _KEPT_LABELS | _IGNORED_LABELS
+# Records the import does not use: a defect in one of them is a warning, never a refusal.
+_UNUSED_LABELS: Final = frozenset(
+    {"#SRU", "#KTYP", "#KPTYP", "#UNDERDIM", "#OIB", "#OUB", "#PSALDO", "#PBUDGET"}
+)
 
 Field = str | tuple[str, ...]  # a scalar field or the raw items of an object list
 
@@ -331,11 +461,8 @@ class _LineError(Exception):
         self.params = params
 
 
-class _TooManyProblems(Exception):
-    pass
-
-
-def _tokenize(line: str) -> list[Field]:
+def _tokenize(line: str, quirks: list[str] | None = None) -> list[Field]:
+    """The fields of a record, the label first; `quirks` collects "unescaped_quote"."""
     if '"' not in line and "{" not in line and "}" not in line:
         return line.split()  # the common case, and much faster
     fields: list[Field] = []
@@ -356,10 +483,33 @@ def _tokenize(line: str) -> list[Field]:
             # findall gives "" for groups that did not take part; a bare token is never
             # empty, so an empty `bare` means the token was a (possibly empty) quoted field.
             value = bare or (_UNESCAPE_RE.sub(r"\1", quoted) if "\\" in quoted else quoted)
+            if quirks is not None and '"' in quoted and _UNESCAPED_QUOTE_RE.search(quoted):
+                quirks.append("unescaped_quote")
             (fields if items is None else items).append(value)
     if items is not None:
         raise _LineError("unbalanced_brace")
     return fields
+
+
+# The Swedish letters å ä ö Å Ä Ö é as bytes in each single-byte encoding we read. Which
+# set a file's non-ASCII bytes fall in tells cp437 from ISO-8859-1 / Windows-1252: read
+# as cp437, Latin-1 "Ö" (0xD6) would show as "╓", and cp437 "ö" (0x94) as a quote mark.
+_SWEDISH_CP437: Final = frozenset(b"\x86\x84\x94\x8f\x8e\x99\x82")
+_SWEDISH_LATIN1: Final = frozenset(b"\xe5\xe4\xf6\xc5\xc4\xd6\xe9")
+# Control bytes that never occur in a text file (tab, LF, FF, CR and DOS's Ctrl-Z may).
+_BINARY_BYTES: Final = bytes(set(range(32)) - {9, 10, 12, 13, 26})
+
+
+def _sniff(data: bytes) -> SieProblem | None:
+    """A refusal for data that is not text at all, found without decoding the whole file."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return SieProblem("nul_byte", data.count(b"\n", 0, nul) + 1)
+    head = data[:_SNIFF_BYTES]
+    # More than one byte in a hundred a control character: binary junk, not a text file.
+    if len(head) - len(head.translate(None, _BINARY_BYTES)) > len(head) // 100:
+        return SieProblem("binary_file")
+    return None
 
 
 def _decode(data: bytes) -> tuple[str, str, SieProblem | None]:
@@ -371,11 +521,22 @@ def _decode(data: bytes) -> tuple[str, str, SieProblem | None]:
         except UnicodeDecodeError as error:
             line = body.count(b"\n", 0, error.start) + 1
             return body.decode("utf-8", errors="replace"), "utf-8", SieProblem("invalid_utf8", line)
-    if not data.isascii():
+    if data.isascii():
+        return data.decode("ascii"), "cp437", None
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    counts = {byte: data.count(bytes([byte])) for byte in _SWEDISH_CP437 | _SWEDISH_LATIN1}
+    cp437 = sum(counts[byte] for byte in _SWEDISH_CP437)
+    latin1 = sum(counts[byte] for byte in _SWEDISH_LATIN1)
+    if latin1 > cp437:
+        # Windows-1252 is ISO-8859-1 plus printable characters in 0x80-0x9F; five of those
+        # bytes are undefined in it, and then the file can only be ISO-8859-1.
         try:
-            return data.decode("utf-8"), "utf-8", None
+            return data.decode("cp1252"), "cp1252", None
         except UnicodeDecodeError:
-            pass
+            return data.decode("iso-8859-1"), "iso-8859-1", None
     return data.decode("cp437"), "cp437", None
 
 
@@ -407,6 +568,15 @@ class _Parser:
 
     def __init__(self) -> None:
         self.problems: list[SieProblem] = []
+        self.problem_count = 0
+        self.warnings: list[SieProblem] = []
+        self.warning_count = 0
+        self.created_objects: list[ObjectRef] = []
+        self.organisation_number_as_written: str | None = None
+        self.checksum: int | None = None  # the running CRC-32 while a #KSUMMA is open
+        self.checksum_line: int | None = None
+        self.checksum_verified = False
+        self.quirks: list[str] = []
         self.encoding = "cp437"
         self.program: str | None = None
         self.program_version: str | None = None
@@ -459,29 +629,56 @@ class _Parser:
             "#OUB": self.on_object_balance,
             "#PSALDO": self.on_period_balance,
             "#PBUDGET": self.on_period_balance,
+            "#KSUMMA": self.on_ksumma,
         }
 
     def problem(self, code: str, line: int | None, **params: Any) -> None:
-        self.problems.append(SieProblem(code, line, params))
-        if len(self.problems) >= MAX_PROBLEMS:
-            raise _TooManyProblems
+        # Every problem is counted; only the first MAX_COLLECTED are kept, bounding memory.
+        self.problem_count += 1
+        if len(self.problems) < MAX_COLLECTED:
+            self.problems.append(SieProblem(code, line, params))
+
+    def warn(self, code: str, line: int | None, **params: Any) -> None:
+        self.warning_count += 1
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(SieProblem(code, line, params))
+
+    def report(self, record: str, code: str, line: int | None, **params: Any) -> None:
+        """A problem, or only a warning when it is in a record the import does not use."""
+        (self.warn if record in _UNUSED_LABELS else self.problem)(code, line, **params)
 
     # -- driver -----------------------------------------------------------------------
 
     def parse(self, data: bytes) -> SieFile:
-        try:
-            if self.read(data):
-                self.validate()
-        except _TooManyProblems:
-            self.problems.append(SieProblem("too_many_problems", None, {"limit": MAX_PROBLEMS}))
+        readable = self.read(data)
+        if readable and self.is_import_file():
+            # A 4I file lacks balances by design: listing each missing #UB would bury the reason.
+            kept = [p for p in self.problems if problem_rank(p) < problem_rank(SieProblem("import_file"))]
+            self.problems, self.problem_count = kept, len(kept)
+            self.problem("import_file", None)
+        elif readable:
+            self.validate()
         if self.problems:
-            # Stable sort by line; file-wide problems (line None) after those, the cut-off last.
-            self.problems.sort(key=lambda p: (p.code == "too_many_problems", p.line is None, p.line or 0))
-            raise SieError(self.problems)
+            shown = rank_problems(self.problems, total=self.problem_count)
+            raise SieError(shown, total=self.problem_count, sie=self.result() if readable else None)
         return self.result()
+
+    def is_import_file(self) -> bool:
+        """SIE 4I: vouchers for a bookkeeping program to take in, without a year's balances.
+
+        The specification gives 4I files the extension .SI but no record of their own, so the
+        content decides: #SIETYP 4 without a single #UB or #RES.
+        """
+        return self.sie_type == 4 and not self.balances["#UB"] and not self.balances["#RES"]
 
     def read(self, data: bytes) -> bool:
         """Read every line; False when the data is not an SIE file at all."""
+        refusal = _sniff(data)
+        if refusal is None and not data.lstrip(_UTF8_BOM + b" \t\r\n\x1a").startswith(b"#"):
+            refusal = SieProblem("not_sie" if data.strip(b" \t\r\n\x1a") else "empty_file")
+        if refusal is not None:
+            self.problem(refusal.code, refusal.line)
+            return False
         text, self.encoding, decode_problem = _decode(data)
         if decode_problem:
             self.problem(decode_problem.code, decode_problem.line)
@@ -489,14 +686,8 @@ class _Parser:
         text = text.rstrip("\x1a")
         # Lines end in CR LF per the specification; accept LF and, failing both, bare CR.
         lines = text.split("\n") if "\n" in text else text.split("\r")
-        first = next((line.strip() for line in lines if line.strip()), None)
-        if first is None:
-            self.problem("empty_file", None)
-            return False
-        if not first.startswith("#"):
-            self.problem("not_sie", None)
-            return False
-
+        text_sample = "\ufffd" if "\ufffd" in text else ""
+        del text
         for number, raw in enumerate(lines, 1):
             line = raw.strip()
             if line:
@@ -509,6 +700,14 @@ class _Parser:
             else:
                 self.problem("unclosed_block", self.voucher.block_line, **self.voucher.identity())
                 self.close_voucher()
+        if self.checksum is not None:
+            self.problem("checksum_unclosed", self.checksum_line)
+        if self.format and self.format.upper() == "PC8" and self.encoding != "cp437":
+            self.warn("encoding_detected", None, format=self.format, encoding=self.encoding)
+        if "\ufffd" in text_sample:
+            self.warn("replacement_characters", None)
+        if self.sie_type in (1, 2, 3):
+            self.warn("no_vouchers", None, sie_type=self.sie_type)
         return True
 
     def read_line(self, line: str, number: int) -> None:
@@ -531,6 +730,8 @@ class _Parser:
             return
 
         label = line.split(None, 1)[0].upper()
+        if self.checksum is not None and label != "#KSUMMA":
+            self.add_to_checksum(line)
         if voucher is not None:
             if label in _ROW_LABELS:
                 self.read_row(voucher, label, line, number)
@@ -546,15 +747,36 @@ class _Parser:
             if label == "#VER":
                 self.open_voucher(line, number)
             elif label in self.handlers:
-                self.handlers[label](label, _tokenize(line), number)
+                self.handlers[label](label, self.tokenize(line, number, label), number)
             elif label in _ROW_LABELS:
                 raise _LineError("transaction_outside_voucher", label=label)
             elif label not in _KNOWN_LABELS:
                 self.unknown_labels.add(label)
         except _LineError as error:
+            if label in _UNUSED_LABELS:
+                self.warn(error.code, number, **error.params)
+                return
             if label in _BALANCE_LABELS:
                 self.incomplete = True
             self.problem(error.code, number, **error.params)
+
+    def tokenize(self, line: str, number: int, label: str) -> list[Field]:
+        quirks = self.quirks
+        fields = _tokenize(line, quirks)
+        if quirks:
+            quirks.clear()
+            self.warn("unescaped_quote", number, label=label)
+        return fields
+
+    def add_to_checksum(self, line: str) -> None:
+        """CRC-32 over the label and the fields' contents: no separators, quotes or braces."""
+        try:
+            fields = _tokenize(line)
+        except _LineError:
+            fields = line.split()  # the line's own problem is reported by its handler
+        text = "".join("".join(value) if isinstance(value, tuple) else value for value in fields)
+        assert self.checksum is not None
+        self.checksum = zlib.crc32(text.encode(self.encoding, errors="replace"), self.checksum)
 
     # -- field helpers ----------------------------------------------------------------
     # Positions are 1-based after the label, as in the specification and in messages.
@@ -589,12 +811,11 @@ class _Parser:
         shown = "{" + " ".join(items) + "}"
         if len(items) % 2:
             raise _LineError("bad_object_list", value=shown)
-        try:
-            parsed = tuple((int(items[i]), items[i + 1]) for i in range(0, len(items), 2))
-        except ValueError:
-            raise _LineError("bad_object_list", value=shown) from None
+        parsed = tuple((self.dimension(items[i]), items[i + 1]) for i in range(0, len(items), 2))
         if not all(object_id for _, object_id in parsed):
             raise _LineError("bad_object_list", value=shown)
+        for _, object_id in parsed:
+            self.check_object_id(label, object_id)
         self.objects_cache[items] = parsed
         return parsed
 
@@ -605,7 +826,10 @@ class _Parser:
         # smallest unit, and rounding a booked amount silently is not an option.
         if not match or (match[1] and match[1][2:].strip("0")):
             raise _LineError("bad_amount", value=value)
-        return Decimal(value)
+        amount = Decimal(value)
+        if abs(amount) >= MAX_AMOUNT:
+            raise _LineError("amount_too_large", value=value)
+        return amount
 
     @staticmethod
     def quantity(value: str | None) -> Decimal | None:
@@ -635,16 +859,38 @@ class _Parser:
         return int(value)
 
     @staticmethod
+    def dimension(value: str) -> int:
+        if not _DIMENSION_RE.fullmatch(value) or int(value) > MAX_DIMENSION:
+            raise _LineError("bad_dimension", value=value)
+        return int(value)
+
+    def code(
+        self, label: str, fields: list[Field], position: int, what: str, *, required: bool = False
+    ) -> str:
+        """An account number, voucher series or voucher number: at most MAX_CODE_LENGTH."""
+        value = self.text(label, fields, position, required=required)
+        if len(value) > MAX_CODE_LENGTH:
+            raise _LineError("value_too_long", label=label, what=what, value=value, limit=MAX_CODE_LENGTH)
+        return value
+
+    @staticmethod
     def year_index(value: str) -> int:
         if not _INTEGER_RE.fullmatch(value) or int(value) > 0:
             raise _LineError("bad_year_index", value=value)
         return int(value)
 
+    @staticmethod
+    def check_object_id(label: str, object_id: str) -> None:
+        if len(object_id) > MAX_OBJECT_ID_LENGTH:
+            raise _LineError(
+                "value_too_long", label=label, what="object id", value=object_id, limit=MAX_OBJECT_ID_LENGTH
+            )
+
     def remember(self, label: str, key: Any, line: int, shown: str) -> None:
         """Note the line of a keyed record; report the record if it was given before."""
         first = self.record_lines.setdefault((label, key), line)
         if first != line:
-            self.problem("duplicate_record", line, label=label, key=shown, first_line=first)
+            self.report(label, "duplicate_record", line, label=label, key=shown, first_line=first)
 
     # -- header -----------------------------------------------------------------------
 
@@ -670,8 +916,25 @@ class _Parser:
         self.company_name = self.text(label, fields, 1)
 
     def on_orgnr(self, label: str, fields: list[Field], line: int) -> None:
-        self.require(label, fields, 1)
-        self.organisation_number = re.sub(r"\D", "", self.text(label, fields, 1)) or None
+        # An empty #ORGNR is the same as none; whose ledger it is is decided by the importer.
+        written = self.text(label, fields, 1).strip()
+        self.organisation_number_as_written = written or None
+        self.organisation_number = normalise_organisation_number(written) or None
+
+    def on_ksumma(self, label: str, fields: list[Field], line: int) -> None:
+        """#KSUMMA alone opens the checksum; #KSUMMA with a number, at the end, closes it."""
+        if len(fields) == 1:
+            self.checksum, self.checksum_line = 0, line
+            return
+        value = self.text(label, fields, 1)
+        computed, self.checksum = self.checksum, None
+        if computed is None:
+            return  # a closing #KSUMMA without an opening one: nothing was summed
+        if not re.fullmatch(r"[0-9]{1,10}", value):
+            raise _LineError("bad_checksum", value=value)
+        if int(value) != computed:
+            raise _LineError("checksum_mismatch", expected=int(value), computed=computed)
+        self.checksum_verified = True
 
     def on_kptyp(self, label: str, fields: list[Field], line: int) -> None:
         self.require(label, fields, 1)
@@ -691,7 +954,9 @@ class _Parser:
 
     def on_konto(self, label: str, fields: list[Field], line: int) -> None:
         self.require(label, fields, 2)
-        self.account_names[self.text(label, fields, 1, required=True)] = self.text(label, fields, 2)
+        self.account_names[self.code(label, fields, 1, "account number", required=True)] = self.text(
+            label, fields, 2
+        )
 
     def on_ktyp(self, label: str, fields: list[Field], line: int) -> None:
         self.require(label, fields, 2)
@@ -707,22 +972,23 @@ class _Parser:
 
     def on_dim(self, label: str, fields: list[Field], line: int) -> None:
         self.require(label, fields, 2)
-        number = self.integer(self.text(label, fields, 1))
+        number = self.dimension(self.text(label, fields, 1))
         self.dimensions[number] = Dimension(number, self.text(label, fields, 2))
 
     def on_underdim(self, label: str, fields: list[Field], line: int) -> None:
         """#UNDERDIM number name parent-dimension."""
         self.require(label, fields, 3)
-        number = self.integer(self.text(label, fields, 1))
-        parent = self.integer(self.text(label, fields, 3))
+        number = self.dimension(self.text(label, fields, 1))
+        parent = self.dimension(self.text(label, fields, 3))
         self.dimensions[number] = Dimension(number, self.text(label, fields, 2), parent)
         self.dimension_lines[number] = line
 
     def on_objekt(self, label: str, fields: list[Field], line: int) -> None:
         """#OBJEKT dimension object-id name."""
         self.require(label, fields, 3)
-        dimension = self.integer(self.text(label, fields, 1))
+        dimension = self.dimension(self.text(label, fields, 1))
         object_id = self.text(label, fields, 2, required=True)
+        self.check_object_id(label, object_id)
         name = self.text(label, fields, 3)
         self.objects[(dimension, object_id)] = AccountingObject(dimension, object_id, name)
         self.object_lines.setdefault((dimension, object_id), line)
@@ -733,7 +999,7 @@ class _Parser:
         """#IB, #UB, #RES: year-index account amount [quantity]."""
         self.require(label, fields, 3)
         index = self.year_index(self.text(label, fields, 1))
-        account = self.text(label, fields, 2, required=True)
+        account = self.code(label, fields, 2, "account number", required=True)
         amount = self.amount(self.text(label, fields, 3))
         self.quantity(self.optional(label, fields, 4))
         self.remember(label, (index, account), line, f"{index} {account}")
@@ -743,7 +1009,7 @@ class _Parser:
         """#OIB, #OUB: year-index account {objects} amount [quantity]."""
         self.require(label, fields, 4)
         index = self.year_index(self.text(label, fields, 1))
-        account = self.text(label, fields, 2, required=True)
+        account = self.code(label, fields, 2, "account number", required=True)
         objects = self.object_list(label, fields, 3)
         amount = self.amount(self.text(label, fields, 4))
         self.quantity(self.optional(label, fields, 5))
@@ -758,7 +1024,7 @@ class _Parser:
         period = self.text(label, fields, 2)
         if not _PERIOD_RE.fullmatch(period):
             raise _LineError("bad_period", value=period)
-        account = self.text(label, fields, 3, required=True)
+        account = self.code(label, fields, 3, "account number", required=True)
         objects = self.object_list(label, fields, 4)
         amount = self.amount(self.text(label, fields, 5))
         self.quantity(self.optional(label, fields, 6))
@@ -776,11 +1042,11 @@ class _Parser:
         """
         label = "#VER"
         voucher = self.voucher = _OpenVoucher(number)
-        fields = _tokenize(line)
+        fields = self.tokenize(line, number, label)
         self.require(label, fields, 3)
         # Series and number may be empty in an import file (4I): the importer numbers.
-        voucher.series = self.text(label, fields, 1)
-        voucher.number = self.text(label, fields, 2)
+        voucher.series = self.code(label, fields, 1, "voucher series")
+        voucher.number = self.code(label, fields, 2, "voucher number")
         voucher.date = self.date(self.text(label, fields, 3))
         voucher.text = self.text(label, fields, 4)
         registration_date = self.optional(label, fields, 5)
@@ -791,7 +1057,8 @@ class _Parser:
     def read_row(self, voucher: _OpenVoucher, label: str, line: str, number: int) -> None:
         pending, voucher.pending_rtrans = voucher.pending_rtrans, None
         try:
-            row = self.parse_row(label, _tokenize(line), number, voucher.date or datetime.date.min)
+            fields = self.tokenize(line, number, label)
+            row = self.parse_row(label, fields, number, voucher.date or datetime.date.min)
         except _LineError as error:
             voucher.complete = False
             self.incomplete = True
@@ -819,7 +1086,7 @@ class _Parser:
         self.require(label, fields, 3)
         row_date = self.optional(label, fields, 4)
         return Transaction(
-            account=self.text(label, fields, 1, required=True),
+            account=self.code(label, fields, 1, "account number", required=True),
             objects=self.object_list(label, fields, 2),
             amount=self.amount(self.text(label, fields, 3)),
             date=self.date(row_date) if row_date else voucher_date,
@@ -839,8 +1106,10 @@ class _Parser:
             return
         if voucher.number:
             first = self.voucher_lines.setdefault((voucher.series, voucher.number), voucher.line)
+            # Both are booked: the figures do not depend on the number, and some programs
+            # number automatic vouchers alike (BL Administration: series "#", number 1).
             if first != voucher.line:
-                self.problem("duplicate_voucher", voucher.line, **voucher.identity(), first_line=first)
+                self.warn("duplicate_voucher", voucher.line, **voucher.identity(), first_line=first)
         if voucher.complete:
             difference = sum((row.amount for row in voucher.transactions), Decimal(0))
             if difference != 0:
@@ -865,28 +1134,32 @@ class _Parser:
     def validate(self) -> None:
         # Undeclared references are reported once each, at their first use and with a
         # count: one missing #KONTO would otherwise fill the problem list on its own.
+        # References from records the import does not use are kept apart: they only warn.
         unknown_accounts: dict[str, list[int]] = defaultdict(list)
         unknown_dimensions: dict[int, list[int]] = defaultdict(list)
-        unknown_objects: dict[ObjectRef, list[int]] = defaultdict(list)
+        unused_accounts: dict[str, list[int]] = defaultdict(list)
+        unused_dimensions: dict[int, list[int]] = defaultdict(list)
+        undeclared_objects: dict[ObjectRef, int] = {}
 
-        def check_dimension(dimension: int, line: int) -> bool:
+        def check_dimension(dimension: int, line: int, used: bool = True) -> bool:
             if dimension in self.dimensions:
                 return True
             if dimension in RESERVED_DIMENSIONS:  # usable without #DIM, see RESERVED_DIMENSIONS
                 self.dimensions[dimension] = Dimension(dimension, RESERVED_DIMENSIONS[dimension])
                 return True
-            unknown_dimensions[dimension].append(line)
+            (unknown_dimensions if used else unused_dimensions)[dimension].append(line)
             return False
 
-        def check_objects(objects: ObjectList, line: int) -> None:
+        def check_objects(objects: ObjectList, line: int, used: bool = True) -> None:
+            # #OBJEKT is optional in 4E: an object used without one is created, named by its code.
             for ref in objects:
-                if check_dimension(ref[0], line) and ref not in self.objects:
-                    unknown_objects[ref].append(line)
+                if check_dimension(ref[0], line, used) and ref not in self.objects:
+                    undeclared_objects.setdefault(ref, line)
 
         for number, line in self.dimension_lines.items():
             parent = self.dimensions[number].parent
             if parent is not None:
-                check_dimension(parent, line)
+                check_dimension(parent, line, used=False)
         for (dimension, _), line in self.object_lines.items():
             check_dimension(dimension, line)
 
@@ -894,10 +1167,11 @@ class _Parser:
             if label == "#RAR":
                 continue
             account = key[2] if label in ("#PSALDO", "#PBUDGET") else key[1]
+            used = label not in _UNUSED_LABELS
             if account not in self.account_names:
-                unknown_accounts[account].append(line)
+                (unknown_accounts if used else unused_accounts)[account].append(line)
             if label not in ("#IB", "#UB", "#RES"):
-                check_objects(key[-1], line)
+                check_objects(key[-1], line, used)
 
         current_year = self.fiscal_years.get(0)
         if self.vouchers and current_year is None:
@@ -919,9 +1193,23 @@ class _Parser:
             self.problem("unknown_account", min(lines), account=account, count=len(lines))
         for dimension, lines in unknown_dimensions.items():
             self.problem("unknown_dimension", min(lines), dimension=dimension, count=len(lines))
-        for (dimension, object_id), lines in unknown_objects.items():
-            self.problem(
-                "unknown_object", min(lines), dimension=dimension, object=object_id, count=len(lines)
+        for account, lines in unused_accounts.items():
+            self.warn("unknown_account", min(lines), account=account, count=len(lines))
+        for dimension, lines in unused_dimensions.items():
+            self.warn("unknown_dimension", min(lines), dimension=dimension, count=len(lines))
+        if undeclared_objects:
+            for dimension, object_id in undeclared_objects:
+                self.objects[(dimension, object_id)] = AccountingObject(dimension, object_id, object_id)
+            self.created_objects = sorted(undeclared_objects)
+            shown = ", ".join(
+                f'{dimension} "{object_id}"' for dimension, object_id in self.created_objects[:10]
+            )
+            more = len(self.created_objects) - 10
+            self.warn(
+                "created_objects",
+                min(undeclared_objects.values()),
+                count=len(self.created_objects),
+                objects=shown + (f" … (+{more})" if more > 0 else ""),
             )
 
         # Only a file with vouchers (SIE 4) can be checked against its balances.
@@ -986,6 +1274,11 @@ class _Parser:
             period_budgets=self.balances["#PBUDGET"],
             vouchers=self.vouchers,
             unknown_labels=self.unknown_labels,
+            warnings=sorted(self.warnings, key=lambda p: (p.line is None, p.line or 0)),
+            warning_count=self.warning_count,
+            created_objects=self.created_objects,
+            organisation_number_as_written=self.organisation_number_as_written,
+            checksum_verified=self.checksum_verified,
         )
 
 
