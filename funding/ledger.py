@@ -5,6 +5,7 @@ the association, turns the parser's problems into Swedish messages with line num
 replaces the year's ledger in one transaction.
 """
 
+import dataclasses
 import datetime
 import hashlib
 from decimal import Decimal
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from finsam.formatting import format_number, format_organisation_number
 from funding.models import LedgerAccount, LedgerBalance, LedgerObject, LedgerYear, Voucher, VoucherRow
-from funding.sie import SieError, SieFile, SieProblem, parse_sie
+from funding.sie import SieError, SieFile, SieProblem, parse_sie, rank_problems
 from members.models import Association, User
 
 # Swedish texts for the parser's problem codes (the parser's own texts are English).
@@ -78,6 +79,58 @@ PROBLEM_TEXTS = {
     ),
     "result_missing": gettext_lazy("Account {account}: there is no #RES, but the vouchers give {computed}."),
     "too_many_problems": gettext_lazy("Stopped after {limit} problems."),
+    "more_problems": gettext_lazy("And {count} more problems."),
+    "binary_file": gettext_lazy("This is not an SIE file: it holds binary data, not text."),
+    "nul_byte": gettext_lazy("The file holds a NUL byte (a binary zero), which a text file never has."),
+    "import_file": gettext_lazy(
+        "This file holds transactions for import into a bookkeeping program (SIE 4I), "
+        "not a year's ledger; export SIE 4E."
+    ),
+    "checksum_mismatch": gettext_lazy(
+        "The checksum (#KSUMMA) is {expected}, but the file gives {computed}: "
+        "the file was changed or damaged."
+    ),
+    "checksum_unclosed": gettext_lazy(
+        "The checksum (#KSUMMA) is opened here but never closed: the file is truncated."
+    ),
+    "bad_checksum": gettext_lazy('Invalid checksum "{value}".'),
+    "amount_too_large": gettext_lazy('The amount "{value}" is too large: at most 999 999 999 999.99.'),
+    "value_too_long": gettext_lazy('{label}: the {what} "{value}" is longer than {limit} characters.'),
+    "bad_dimension": gettext_lazy('Invalid dimension number "{value}": expected 0 to 32767.'),
+    "no_vouchers": gettext_lazy(
+        "The file is SIE type {sie_type}: it holds balances and results but no vouchers, "
+        "so figures per initiative (project objects) cannot come from it."
+    ),
+    "created_objects": gettext_lazy(
+        "{count} object(s) used without #OBJEKT were created, named by their code: {objects}."
+    ),
+    "unescaped_quote": gettext_lazy(
+        "A quotation mark inside a field is not escaped with a backslash; it is read as part of the text."
+    ),
+    "encoding_detected": gettext_lazy(
+        "The file says #FORMAT {format} but is written in {encoding}; it was read as {encoding}."
+    ),
+    "replacement_characters": gettext_lazy(
+        "The file holds replacement characters (\ufffd): letters were lost when it was converted "
+        "before it reached us, so some names are wrong. The figures are not affected."
+    ),
+    # Checked here, not by the parser: whose ledger it is and which year.
+    "organisation_number_missing": gettext_lazy(
+        "The file has no organisation number (#ORGNR); it cannot be checked against the association."
+    ),
+    "other_organisation": gettext_lazy(
+        "The file is the bookkeeping of organisation number {file}, not of {association} ({own})."
+    ),
+    "no_fiscal_year": gettext_lazy("The file has no fiscal year (#RAR 0)."),
+}
+
+
+# The kinds of value the parser names in "value_too_long".
+VALUE_KINDS = {
+    "account number": gettext_lazy("account number"),
+    "voucher series": gettext_lazy("voucher series"),
+    "voucher number": gettext_lazy("voucher number"),
+    "object id": gettext_lazy("object id"),
 }
 
 
@@ -93,44 +146,84 @@ def problem_message(problem: SieProblem) -> str:
     """A Swedish message for one problem, starting with its line number when it has one."""
     template = PROBLEM_TEXTS.get(problem.code)
     params = {key: _shown(value) for key, value in problem.params.items()}
+    if "what" in params:
+        params["what"] = str(VALUE_KINDS.get(params["what"], params["what"]))
     text = str(template).format(**params) if template else problem.message
     if problem.line:
         return _("Line %(line)s: %(message)s") % {"line": problem.line, "message": text}
     return text
 
 
-def _check_belongs(association: Association, sie: SieFile) -> list[str]:
+def belongs_problems(sie: SieFile, *, organisation_number: str, association_name: str) -> list[SieProblem]:
+    """Whose ledger and which year: the problems that make a readable file useless to this förbund.
+
+    The file's number is compared in its 10-digit form (see normalise_organisation_number), so a
+    12-digit "16…" or a sole trader's personal identity number matches.
+    """
     problems = []
     if not sie.organisation_number:
+        problems.append(SieProblem("organisation_number_missing"))
+    elif sie.organisation_number != organisation_number:
         problems.append(
-            _("The file has no organisation number (#ORGNR); it cannot be checked against the association.")
-        )
-    elif sie.organisation_number != association.organisation_number:
-        problems.append(
-            _(
-                "The file is the bookkeeping of organisation number %(file)s, not of %(association)s (%(own)s)."
+            SieProblem(
+                "other_organisation",
+                params={
+                    "file": sie.organisation_number_as_written or sie.organisation_number,
+                    "association": association_name or _("the förbund"),
+                    "own": format_organisation_number(organisation_number),
+                },
             )
-            % {
-                "file": format_organisation_number(sie.organisation_number),
-                "association": association.name,
-                "own": association.organisation_number_display,
-            }
         )
     if 0 not in sie.fiscal_years:
-        problems.append(_("The file has no fiscal year (#RAR 0)."))
+        problems.append(SieProblem("no_fiscal_year"))
     return problems
 
 
-def read_sie(association: Association, data: bytes) -> SieFile:
-    """Parse and check a file; raise ValidationError listing every problem, with line numbers."""
+def check_sie(
+    data: bytes, *, organisation_number: str | None, association_name: str = ""
+) -> tuple[SieFile | None, list[SieProblem]]:
+    """Parse a file and check it against a förbund: (what could be read, problems to show).
+
+    `organisation_number` None checks the file against its own number: it must have one.
+
+    The problems are ranked (see funding.sie.rank_problems): another company's ledger comes
+    before the details of its lines. No problems means the file can be imported.
+    """
     try:
-        sie = parse_sie(data)
+        sie, problems, total = parse_sie(data), [], 0
     except SieError as error:
-        raise ValidationError([problem_message(problem) for problem in error.problems]) from None
-    problems = _check_belongs(association, sie)
-    if problems:
-        raise ValidationError(problems)
-    return sie
+        sie, problems, total = error.sie, error.problems, error.total
+    if sie is not None:
+        if organisation_number is None:
+            organisation_number = sie.organisation_number or ""
+        own = belongs_problems(
+            sie, organisation_number=organisation_number, association_name=association_name
+        )
+        if any(problem.code == "missing_current_year" for problem in problems):
+            own = [problem for problem in own if problem.code != "no_fiscal_year"]
+        problems, total = own + problems, total + len(own)
+    return sie, rank_problems(problems, total=total) if problems else []
+
+
+def read_sie(association: Association, data: bytes) -> SieFile:
+    """Parse and check a file; raise ValidationError listing the problems, with line numbers.
+
+    Each message of the error carries its problem code (`error.error_list[i].code`).
+    """
+    sie, problems = check_sie(
+        data, organisation_number=association.organisation_number, association_name=association.name
+    )
+    if problems or sie is None:
+        raise ValidationError(
+            [ValidationError(problem_message(problem), code=problem.code) for problem in problems]
+        )
+    # Texts longer than the ledger's columns are cut, as the import does for names.
+    return dataclasses.replace(
+        sie,
+        company_name=(sie.company_name or "")[:200],
+        program=(sie.program or "")[:200],
+        chart_of_accounts=(sie.chart_of_accounts or "")[:40],
+    )
 
 
 def _delete_year(association: Association, year: int) -> None:

@@ -52,14 +52,22 @@ __all__ = [
     "Account",
     "AccountingObject",
     "Dimension",
+    "DimensionSummary",
     "SieError",
     "SieFile",
     "SieProblem",
+    "SieSummary",
     "Transaction",
     "Voucher",
+    "YearSummary",
     "account_balance_from_vouchers",
     "classify_account",
+    "normalise_organisation_number",
     "parse_sie",
+    "problem_rank",
+    "rank_problems",
+    "sie_kind",
+    "summarise",
 ]
 
 # At most this many problems are shown (the rest are counted), and at most MAX_WARNINGS
@@ -159,7 +167,6 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "unescaped_quote": "A quotation mark inside a field is not escaped with a backslash; it is read as part of the text.",
     "encoding_detected": "The file says #FORMAT {format} but is written in {encoding}; it was read as {encoding}.",
-    "more_warnings": "And {count} more warnings.",
     "replacement_characters": (
         "The file holds replacement characters (\ufffd): letters were lost when it was converted "
         "before it reached us, so some names are wrong. The figures are not affected."
@@ -1284,3 +1291,145 @@ class _Parser:
 
 def _show_objects(objects: ObjectList) -> str:
     return "{" + " ".join(f'{dimension} "{object_id}"' for dimension, object_id in objects) + "}"
+
+
+# ---------------------------------------------------------------------------------------
+# Summary
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class YearSummary:
+    """One fiscal year (#RAR) as the file states it.
+
+    `index` is the year index (0 current, -1 previous). `vouchers` counts the vouchers dated
+    within the year (a 4E file has them for year 0 only). `result` is the year's result with
+    a profit positive: the negated sum of its #RES (SIE writes income as negative amounts),
+    or, when the file has no #RES for the year, of the booked rows on result accounts; None
+    when neither exists. `closing_balance_sum` and `opening_balance_sum` add up its #UB and
+    #IB (None without any); a balanced ledger's closing balances sum to 0 minus the result.
+    """
+
+    index: int
+    start: datetime.date
+    end: datetime.date
+    vouchers: int
+    result: Decimal | None
+    closing_balance_sum: Decimal | None
+    opening_balance_sum: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionSummary:
+    """A dimension (#DIM, or a reserved one used): how many objects, how many of them created."""
+
+    number: int
+    name: str
+    objects: int
+    created: int
+
+
+@dataclass(frozen=True)
+class SieSummary:
+    """What a file is, for a preview before importing (inspect_sie, the upload page).
+
+    Fields: `program` and `program_version` (#PROGRAM); `sie_type` (#SIETYP, None when
+    absent) and `kind`, the type as people say it ("1", "2", "3", "4E" or "4I");
+    `company_name` (#FNAMN); `organisation_number` (10 digits, as matched against a
+    förbund) and `organisation_number_as_written` (#ORGNR as in the file); `encoding` (the
+    character set the file was read in: "cp437", "utf-8", "cp1252" or "iso-8859-1");
+    `checksum_verified` (a #KSUMMA was present and right); `generated` (#GEN); `years`, one
+    YearSummary per #RAR, the current year first; `voucher_count` (all vouchers);
+    `dimensions`, one DimensionSummary per dimension with objects, by number;
+    `created_objects`, (dimension, object id) of objects used without #OBJEKT; `warnings`
+    (at most MAX_WARNINGS SieProblems) and `warning_count` (all of them).
+    """
+
+    program: str | None
+    program_version: str | None
+    sie_type: int | None
+    kind: str
+    company_name: str | None
+    organisation_number: str | None
+    organisation_number_as_written: str | None
+    encoding: str
+    checksum_verified: bool
+    generated: datetime.date | None
+    years: list[YearSummary]
+    voucher_count: int
+    dimensions: list[DimensionSummary]
+    created_objects: list[ObjectRef]
+    warnings: list[SieProblem]
+    warning_count: int
+
+
+def sie_kind(sie: SieFile) -> str:
+    """ "1" to "3", "4E" for a year's ledger with vouchers, "4I" for vouchers only (see _Parser)."""
+    if sie.sie_type == 4:
+        return "4E" if sie.closing_balances or sie.results else "4I"
+    return str(sie.sie_type) if sie.sie_type is not None else ""
+
+
+def summarise(sie: SieFile) -> SieSummary:
+    """The figures of a file as the file itself states them; pure, see SieSummary."""
+    zero = Decimal(0)
+    years = []
+    for index in sorted(sie.fiscal_years, reverse=True):
+        start, end = sie.fiscal_years[index]
+        results = [amount for (year, _), amount in sie.results.items() if year == index]
+        vouchers = [voucher for voucher in sie.vouchers if start <= voucher.date <= end]
+        if results:
+            result: Decimal | None = -sum(results, zero)
+        elif vouchers:
+            rows = account_balance_from_vouchers(vouchers)
+            result = -sum(
+                (amount for account, amount in rows.items() if sie.account_class(account) == "result"), zero
+            )
+        else:
+            result = None
+        closing = [amount for (year, _), amount in sie.closing_balances.items() if year == index]
+        opening = [amount for (year, _), amount in sie.opening_balances.items() if year == index]
+        years.append(
+            YearSummary(
+                index=index,
+                start=start,
+                end=end,
+                vouchers=len(vouchers),
+                result=result,
+                closing_balance_sum=sum(closing, zero) if closing else None,
+                opening_balance_sum=sum(opening, zero) if opening else None,
+            )
+        )
+    counts: dict[int, int] = defaultdict(int)
+    for dimension, _ in sie.objects:
+        counts[dimension] += 1
+    created: dict[int, int] = defaultdict(int)
+    for dimension, _ in sie.created_objects:
+        created[dimension] += 1
+    dimensions = [
+        DimensionSummary(
+            number=number,
+            name=getattr(sie.dimensions.get(number), "name", None) or RESERVED_DIMENSIONS.get(number, ""),
+            objects=counts[number],
+            created=created[number],
+        )
+        for number in sorted(counts)
+    ]
+    return SieSummary(
+        program=sie.program,
+        program_version=sie.program_version,
+        sie_type=sie.sie_type,
+        kind=sie_kind(sie),
+        company_name=sie.company_name,
+        organisation_number=sie.organisation_number,
+        organisation_number_as_written=sie.organisation_number_as_written,
+        encoding=sie.encoding,
+        checksum_verified=sie.checksum_verified,
+        generated=sie.generated,
+        years=years,
+        voucher_count=len(sie.vouchers),
+        dimensions=dimensions,
+        created_objects=list(sie.created_objects),
+        warnings=list(sie.warnings),
+        warning_count=sie.warning_count,
+    )
