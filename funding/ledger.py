@@ -199,8 +199,12 @@ def check_sie(
         own = belongs_problems(
             sie, organisation_number=organisation_number, association_name=association_name
         )
-        if any(problem.code == "missing_current_year" for problem in problems):
+        codes = {problem.code for problem in problems}
+        if codes & {"missing_current_year", "import_file"}:
             own = [problem for problem in own if problem.code != "no_fiscal_year"]
+        if "import_file" in codes:
+            # A 4I file rarely names its company; asking for a 4E export is the whole answer.
+            own = [problem for problem in own if problem.code != "organisation_number_missing"]
         problems, total = own + problems, total + len(own)
     return sie, rank_problems(problems, total=total) if problems else []
 

@@ -373,20 +373,27 @@ def normalise_organisation_number(written: str) -> str:
 
 
 # The most fundamental problems first: not an SIE file at all, then the character set, then
-# whose ledger it is (checked by the importer), what kind of file, which year; then by line.
+# not a year's ledger (4I), whose ledger it is (checked by the importer), the checksum,
+# which year; then by line.
 _RANKS: Final[dict[str, int]] = {
     "empty_file": 0,
     "not_sie": 0,
     "binary_file": 0,
     "nul_byte": 0,
     "invalid_utf8": 1,
-    "organisation_number_missing": 2,
-    "other_organisation": 2,
-    "import_file": 3,
+    "import_file": 2,
+    "organisation_number_missing": 3,
+    "other_organisation": 3,
     "checksum_mismatch": 4,
     "checksum_unclosed": 4,
     "missing_current_year": 5,
     "no_fiscal_year": 5,
+    # Balances that disagree with the vouchers follow from a defect elsewhere (an unbalanced
+    # or unreadable voucher) more often than not: that defect is shown first.
+    "closing_balance_mismatch": 11,
+    "closing_balance_missing": 11,
+    "result_mismatch": 11,
+    "result_missing": 11,
 }
 _LINE_RANK: Final = 10
 
