@@ -429,6 +429,7 @@ def parse_sie(data: bytes) -> SieFile:
 # ---------------------------------------------------------------------------------------
 
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
+_FIRST_CHARACTER_RE: Final = re.compile(rb"[^ \t\r\n\f\x1a]")
 
 # One token of a record: a quoted field, a brace, a bare field, or a quote that is never
 # closed (inside quotes a backslash escapes the next character).
@@ -688,8 +689,13 @@ class _Parser:
     def read(self, data: bytes) -> bool:
         """Read every line; False when the data is not an SIE file at all."""
         refusal = _sniff(data)
-        if refusal is None and not data.lstrip(_UTF8_BOM + b" \t\r\n\x1a").startswith(b"#"):
-            refusal = SieProblem("not_sie" if data.strip(b" \t\r\n\x1a") else "empty_file")
+        if refusal is None:
+            # The first character that is not blank (searched, not copied: the file may be big).
+            first = _FIRST_CHARACTER_RE.search(data, len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0)
+            if first is None:
+                refusal = SieProblem("empty_file")
+            elif first[0] != b"#":
+                refusal = SieProblem("not_sie")
         if refusal is not None:
             self.problem(refusal.code, refusal.line)
             return False
