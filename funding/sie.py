@@ -1,9 +1,10 @@
-"""Parser for SIE 4 files, the Swedish plain-text accounting export ("SIE typ 4", 4E/4I).
+"""Parser for SIE files, the Swedish plain-text accounting export (types 1-3, 4E and 4I).
 
 Pure Python: no Django and no database, so the importing service can parse and validate a
 whole year first and then write it in one transaction, or reject it with every problem at
-once. `parse_sie(data)` returns a `SieFile` or raises `SieError` with a list of
-`SieProblem`s (at most `MAX_PROBLEMS`, sorted by line).
+once. `parse_sie(data)` returns a `SieFile` (with its `warnings`) or raises `SieError` with
+the problems that block an import (the first `MAX_PROBLEMS`, most fundamental first, and a
+count of the rest). `summarise(sie)` gives the figures for a preview.
 
 The format, as specified by SIE-Gruppen ("SIE filformat, utgåva 4B"):
 
@@ -18,20 +19,30 @@ The format, as specified by SIE-Gruppen ("SIE filformat, utgåva 4B"):
   (``#TRANS``, ``#RTRANS``, ``#BTRANS``) and a line holding only ``}``.
 * Readers must ignore labels they do not know. We also ignore fields beyond the ones the
   specification defines, which is what keeps the format extensible.
+* Types 1-3 hold balances (and period or object balances) but no vouchers; 4E a year's
+  ledger with its vouchers; 4I only vouchers, for a bookkeeping program to take in. 4I has
+  no label of its own: a ``#SIETYP 4`` file without any ``#UB`` or ``#RES`` is taken as 4I.
+
+Errors and warnings: a defect in a record the import uses (``_UNUSED_LABELS`` lists the
+others) is an error; a defect in any other record, a repeated voucher number, objects
+created for undeclared ones, and notices such as "no vouchers" are warnings.
 
 Encoding rule: ``#FORMAT PC8`` means IBM code page 437, which the specification
-prescribes, but some programs write UTF-8. A file is read as UTF-8 when it starts with
-a UTF-8 byte order mark, or when it contains non-ASCII bytes that decode as UTF-8
-without error; otherwise as cp437. The ambiguity is small: the cp437 bytes for
-å, ä, ö, Å, Ä, Ö and é (0x80-0x9F) are UTF-8 continuation bytes and can never start a
-UTF-8 character, so Swedish cp437 text is practically never valid UTF-8.
+prescribes, but some programs write UTF-8, ISO-8859-1 or Windows-1252. A file is read as
+UTF-8 when it starts with a UTF-8 byte order mark, or when it contains non-ASCII bytes that
+decode as UTF-8 without error: the cp437 bytes for å, ä, ö, Å, Ä, Ö and é (0x80-0x9F) are
+UTF-8 continuation bytes and can never start a UTF-8 character, so Swedish cp437 text is
+practically never valid UTF-8. Otherwise the Swedish letters decide between cp437 and
+Windows-1252 (see ``_decode``).
 
 ``#RTRANS`` / ``#BTRANS`` rows document rows added to or removed from a voucher after it
 was registered. The specification requires every ``#RTRANS`` to be followed by an
 identical ``#TRANS`` so that older readers see the added row; only ``#TRANS`` rows are
 therefore booked, and ``#RTRANS`` / ``#BTRANS`` are kept on the voucher for reference.
 
-Not checked: ``#KSUMMA`` (the optional CRC-32 checksum) is accepted but not verified.
+``#KSUMMA``: a bare ``#KSUMMA`` opens a CRC-32 (polynomial 0xEDB88320, as zlib's) over the
+label and field contents of every following record, in the file's character set, without
+separators, quotes, braces or line ends; a closing ``#KSUMMA <number>`` must match it.
 """
 
 from __future__ import annotations
