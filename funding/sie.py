@@ -85,6 +85,7 @@ __all__ = [
 # warnings are kept. Problems beyond MAX_COLLECTED are only counted, which bounds memory.
 MAX_PROBLEMS: Final = 20
 MAX_WARNINGS: Final = 50
+MAX_WARNINGS_OF_A_KIND: Final = 10
 MAX_COLLECTED: Final = 1000
 
 # The database's limits (funding/models.py): amounts are DecimalField(max_digits=14,
@@ -323,7 +324,8 @@ class SieFile:
     vouchers: list[Voucher]
     unknown_labels: set[str]
     # What the import should say but that does not block it (see MESSAGES for the codes):
-    # at most MAX_WARNINGS, the first of each kind kept; `warning_count` counts them all.
+    # the first MAX_WARNINGS_OF_A_KIND of each code, at most MAX_WARNINGS, by line;
+    # `warning_count` counts them all.
     warnings: list[SieProblem] = field(default_factory=list)
     warning_count: int = 0
     # Objects used in records but not declared with #OBJEKT, created named by their code.
@@ -597,6 +599,7 @@ class _Parser:
         self.problem_count = 0
         self.warnings: list[SieProblem] = []
         self.warning_count = 0
+        self.warning_kinds: dict[str, int] = {}
         self.created_objects: list[ObjectRef] = []
         self.organisation_number_as_written: str | None = None
         self.checksum: int | None = None  # the running CRC-32 while a #KSUMMA is open
@@ -665,8 +668,10 @@ class _Parser:
             self.problems.append(SieProblem(code, line, params))
 
     def warn(self, code: str, line: int | None, **params: Any) -> None:
+        # A few of each kind, so that 200 of one kind cannot crowd out the others.
         self.warning_count += 1
-        if len(self.warnings) < MAX_WARNINGS:
+        kind = self.warning_kinds[code] = self.warning_kinds.get(code, 0) + 1
+        if kind <= MAX_WARNINGS_OF_A_KIND and len(self.warnings) < MAX_WARNINGS:
             self.warnings.append(SieProblem(code, line, params))
 
     def report(self, record: str, code: str, line: int | None, **params: Any) -> None:
@@ -737,7 +742,7 @@ class _Parser:
             self.warn("encoding_detected", None, format=self.format, encoding=self.encoding)
         if "\ufffd" in text_sample:
             self.warn("replacement_characters", None)
-        if self.sie_type in (1, 2, 3):
+        if self.sie_type in (1, 2, 3) and not self.vouchers:
             self.warn("no_vouchers", None, sie_type=self.sie_type)
         return True
 

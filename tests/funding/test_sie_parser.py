@@ -10,6 +10,8 @@ import textwrap
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from funding.sie import (
     MAX_PROBLEMS,
@@ -598,3 +600,31 @@ def test_a_large_file_parses():
     parsed = parse_sie(sie(text + vouchers))
     assert len(parsed.vouchers) == 5003
     assert account_balance_from_vouchers(parsed.vouchers)["5410"] == Decimal("521250.00")
+
+
+# -- arbitrary input -------------------------------------------------------------------
+
+_FRAGMENTS = st.sampled_from(textwrap.dedent(SAMPLE).splitlines()) | st.text(
+    alphabet='#{}"\\ \t0123456789-.ABTRANSVERÖ\x00\x1a', max_size=60
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=60), st.sampled_from(["cp437", "utf-8", "iso-8859-1"]))
+def test_any_input_is_read_or_refused_with_problems_never_an_exception(lines, encoding):
+    data = "\r\n".join(lines).encode(encoding, errors="replace")
+    try:
+        parsed = parse_sie(data)
+    except SieError as error:
+        assert error.problems and all(isinstance(p.message, str) for p in error.problems)
+        assert len(error.problems) <= MAX_PROBLEMS + 1
+    else:
+        assert isinstance(parsed, SieFile)
+
+
+def test_many_warnings_of_one_kind_leave_room_for_the_others():
+    noise = "".join(f"    #SRU {3000 + number}\n" for number in range(200))
+    parsed = parse_sie(sie(edit("    #KTYP 1930 T\n", noise + "    #KTYP 1930 X\n")))
+    codes = [w.code for w in parsed.warnings]
+    assert codes.count("too_few_fields") == 10 and "bad_account_type" in codes
+    assert parsed.warning_count == 201
