@@ -134,6 +134,13 @@ VALUE_KINDS = {
 }
 
 
+# Said after importing a file without vouchers (SIE types 1-3, or a 4E file of an empty year).
+NO_VOUCHERS_NOTICE = gettext_lazy(
+    "The file has no vouchers: its balances and results were imported, but figures per "
+    "initiative (project objects) cannot come from it. Export SIE 4E to get them."
+)
+
+
 def _shown(value) -> str:
     if isinstance(value, Decimal):
         return format_number(value, 2)

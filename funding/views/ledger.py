@@ -66,6 +66,8 @@ def ledger_upload(request, slug):
                 _("The bookkeeping for %(year)s was imported: %(vouchers)s vouchers.")
                 % {"year": ledger.year, "vouchers": ledger.voucher_count},
             )
+            if not ledger.voucher_count:
+                messages.warning(request, ledger_service.NO_VOUCHERS_NOTICE)
             return redirect(ledger)
     context = {"access": access, "form": form, "problems": problems}
     return render(request, "funding/ledger_upload.html", context)

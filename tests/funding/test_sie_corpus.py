@@ -5,6 +5,7 @@ right reason (the code of the first problem shown). The expected figures are rea
 file by the small reader below, independently of funding/sie.py.
 """
 
+import io
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
 
 from funding.ledger import import_sie, read_sie
 from funding.models import LedgerAccount, LedgerBalance, LedgerObject, LedgerYear, Voucher, VoucherRow
@@ -281,3 +284,28 @@ def test_a_checksum_opened_and_never_closed_is_a_truncated_file():
     with pytest.raises(ValidationError) as caught:
         read_sie(AssociationFactory(organisation_number=own.organisation_number), truncated)
     assert [error.code for error in caught.value.error_list] == ["checksum_unclosed"]
+
+
+def sofints_copy(name: str) -> bytes:
+    """A corpus file with SOFINT's organisation number in place of its own."""
+    data = (CORPUS / name).read_bytes()
+    return re.sub(rb"^#ORGNR[^\r\n]*", b"#ORGNR 222000-1818", data, count=1, flags=re.MULTILINE)
+
+
+def test_the_upload_page_says_a_type_1_file_has_no_vouchers(client, sofint, sofint_office):
+    client.force_login(sofint_office)
+    upload = io.BytesIO(sofints_copy("bl-administration-typ1.se"))
+    upload.name = "typ1.se"
+    response = client.post(reverse("funding:ledger_upload", args=["sofint"]), {"file": upload}, follow=True)
+    page = response.content.decode()
+    assert "importerades: 0 verifikationer" in page
+    assert "Filen innehåller inga verifikationer" in page
+    assert LedgerYear.objects.get(association=sofint).voucher_count == 0
+
+
+def test_the_import_command_says_a_type_2_file_has_no_vouchers(sofint, tmp_path):
+    path = tmp_path / "typ2.se"
+    path.write_bytes(sofints_copy("magenta-sie2.se"))
+    out = io.StringIO()
+    call_command("import_sie", str(path), "--association", "sofint", stdout=out)
+    assert "Filen innehåller inga verifikationer" in out.getvalue()

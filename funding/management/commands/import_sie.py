@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from funding.ledger import import_sie
+from funding.ledger import NO_VOUCHERS_NOTICE, import_sie
 from funding.management.commands._common import association_by_slug, existing_file
 
 
@@ -37,3 +37,5 @@ class Command(BaseCommand):
             _("The bookkeeping for %(year)s was imported: %(vouchers)s vouchers.")
             % {"year": ledger.year, "vouchers": ledger.voucher_count}
         )
+        if not ledger.voucher_count:
+            self.stdout.write(str(NO_VOUCHERS_NOTICE))
