@@ -309,3 +309,11 @@ def test_the_import_command_says_a_type_2_file_has_no_vouchers(sofint, tmp_path)
     out = io.StringIO()
     call_command("import_sie", str(path), "--association", "sofint", stdout=out)
     assert "Filen innehåller inga verifikationer" in out.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["cp437", "iso-8859-1", "cp1252", "utf-8", "utf-8-sig"])
+def test_orebro_is_never_read_as_a_box_drawing_character(sofint, encoding):
+    text = sofints_copy("edison-typ4.se").decode("cp437")
+    text = re.sub(r"^#FNAMN[^\r\n]*", '#FNAMN "Samordningsförbundet i norra Örebro län"', text, flags=re.M)
+    ledger = import_sie(association=sofint, data=text.encode(encoding), file_name="orebro.se")
+    assert ledger.company_name == "Samordningsförbundet i norra Örebro län"
