@@ -472,6 +472,8 @@ _IGNORED_LABELS: Final = frozenset(
     | {"#KSUMMA"}
 )
 _KNOWN_LABELS: Final = _KEPT_LABELS | _IGNORED_LABELS
+# Records that end with a name, and how many fields come before it (see recover_name).
+_NAMED_RECORDS: Final = {"#KONTO": 1, "#OBJEKT": 2, "#DIM": 1, "#FNAMN": 0}
 # Records the import does not use: a defect in one of them is a warning, never a refusal.
 _UNUSED_LABELS: Final = frozenset(
     {"#SRU", "#KTYP", "#KPTYP", "#UNDERDIM", "#OIB", "#OUB", "#PSALDO", "#PBUDGET"}
@@ -797,11 +799,37 @@ class _Parser:
             self.problem(error.code, number, **error.params)
 
     def tokenize(self, line: str, number: int, label: str) -> list[Field]:
-        fields = _tokenize(line, self.quirks)
+        try:
+            fields = _tokenize(line, self.quirks)
+        except _LineError as error:
+            fields = self.recover_name(line, label, error)
+            self.quirks.append("unescaped_quote")
         if self.quirks:
             self.quirks.clear()
             self.warn("unescaped_quote", number, label=label)
         return fields
+
+    @staticmethod
+    def recover_name(line: str, label: str, error: _LineError) -> list[Field]:
+        """A record whose last field is a name, with unescaped quotes in that name.
+
+        #KONTO, #OBJEKT, #DIM and #FNAMN end with a name, so whatever follows the fields
+        before it is the name, quotes and all; SoftOne XE writes "F"rskott till Lind" Park"
+        for an account name. Any other unreadable record stays an error.
+        """
+        before = _NAMED_RECORDS.get(label)
+        if error.code != "unbalanced_quote" or before is None:
+            raise error
+        parts = line.split(None, before + 1)
+        if len(parts) != before + 2 or any('"' in part for part in parts[1:-1]):
+            raise error
+        name = parts[-1]
+        if not name.startswith('"'):
+            return [*parts[:-1], name]  # Leverant"rsskulder
+        # Quoted at both ends; one cut off after its opening quote stays an error.
+        if len(name) < 2 or not name.endswith('"'):
+            raise error
+        return [*parts[:-1], name[1:-1]]
 
     def add_to_checksum(self, line: str) -> None:
         """CRC-32 over the label and the fields' contents: no separators, quotes or braces."""

@@ -33,9 +33,10 @@ IMPORTED = "imported"
 #   be checked; Finsam never imports a ledger it cannot tie to the förbund.
 # - unknown_account: #TRANS rows on an account that #KONTO does not declare (SmallOffice's
 #   9010, SoftOne's "FEL"); the row cannot be named or classed.
-# - unbalanced_quote: SoftOne XE writes a quote mark for "ö" inside quoted names
-#   ("F"rskott till Lind" Park"), which the format forbids and which cannot be read back.
-# - voucher_unbalanced: a copy of an Avendo file with one row changed by jsisie's author.
+# - voucher_unbalanced: SoftOne XE's voucher 1 1 sums to 2.00; and a copy of an Avendo
+#   file with one row changed by jsisie's author.
+# SoftOne XE writes a quote mark for "ö" inside quoted names ("F"rskott till Lind" Park"),
+# which the format forbids; as the name is a #KONTO's last field it is read with a warning.
 OUTCOMES = {
     "avendo-arsaldo.se": IMPORTED,
     "avendo-objektsaldo.se": IMPORTED,
@@ -80,10 +81,10 @@ OUTCOMES = {
     "softone-business-sie2.se": IMPORTED,
     "softone-business-sie3.se": IMPORTED,
     "softone-business-sie4.se": "unknown_account",
-    "softone-xe-sie1.se": "unbalanced_quote",
-    "softone-xe-sie2.se": "unbalanced_quote",
-    "softone-xe-sie3.se": "unbalanced_quote",
-    "softone-xe-sie4.se": "unbalanced_quote",
+    "softone-xe-sie1.se": IMPORTED,
+    "softone-xe-sie2.se": IMPORTED,
+    "softone-xe-sie3.se": IMPORTED,
+    "softone-xe-sie4.se": "voucher_unbalanced",
     "specter-exempelfil.se": "organisation_number_missing",
     "visma-administration-200.si": "import_file",
     "visma-administration-underdim.se": IMPORTED,
@@ -317,3 +318,10 @@ def test_orebro_is_never_read_as_a_box_drawing_character(sofint, encoding):
     text = re.sub(r"^#FNAMN[^\r\n]*", '#FNAMN "Samordningsförbundet i norra Örebro län"', text, flags=re.M)
     ledger = import_sie(association=sofint, data=text.encode(encoding), file_name="orebro.se")
     assert ledger.company_name == "Samordningsförbundet i norra Örebro län"
+
+
+def test_a_name_with_unescaped_quotes_is_read_to_the_end_of_its_record():
+    sie = parse_sie((CORPUS / "softone-xe-sie1.se").read_bytes())
+    assert sie.accounts["1288"].name == 'F"rskott till Lind" Park'
+    assert sie.accounts["1684"].name == 'Fordringar hos leverant"r'
+    assert {w.code for w in sie.warnings} == {"unescaped_quote", "no_vouchers"}
