@@ -112,21 +112,34 @@ def test_a_reimport_leaves_only_the_new_vouchers_and_rows(sofint):
     assert VoucherRow.objects.count() == VoucherRow.objects.filter(ledger=ledger).count() == 14
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+def empty_ledger(association, year: int) -> LedgerYear:
+    return LedgerYear.objects.create(
+        association=association,
+        year=year,
+        start_date=datetime.date(year, 1, 1),
+        end_date=datetime.date(year, 12, 31),
+        file_name="udda.se",
+        sha256="0" * 64,
+        encoding="cp437",
+    )
+
+
+only_on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+
+
+@only_on_postgresql
 def test_copy_and_bulk_create_store_the_same_rows(sofint):
     sie = parse_sie(odd_file())
-    ledgers = []
-    for year, store in [(2010, ledger_store.copy_vouchers), (2011, ledger_store.create_vouchers)]:
-        ledger = LedgerYear.objects.create(
-            association=sofint,
-            year=year,
-            start_date=datetime.date(2010, 1, 1),
-            end_date=datetime.date(2010, 12, 31),
-            file_name="udda.se",
-            sha256="0" * 64,
-            encoding="cp437",
-        )
-        store(ledger=ledger, vouchers=sie.vouchers, project_dimension=6)
-        ledgers.append(ledger)
-    copied, created = (stored_rows(ledger) for ledger in ledgers)
-    assert len(copied) == 16 and copied == created
+    copied, created = empty_ledger(sofint, 2010), empty_ledger(sofint, 2011)
+    ledger_store.copy_vouchers(ledger=copied, vouchers=sie.vouchers, project_dimension=6)
+    ledger_store.create_vouchers(ledger=created, vouchers=sie.vouchers, project_dimension=6)
+    assert len(stored_rows(copied)) == 16 and stored_rows(copied) == stored_rows(created)
+
+
+@pytest.mark.parametrize(
+    "store",
+    [pytest.param(ledger_store.copy_vouchers, marks=only_on_postgresql), ledger_store.create_vouchers],
+)
+def test_a_year_without_vouchers_stores_none(sofint, store):
+    store(ledger=empty_ledger(sofint, 2010), vouchers=[], project_dimension=6)
+    assert not Voucher.objects.exists() and not VoucherRow.objects.exists()
