@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.formatting import format_number, format_organisation_number
-from funding.models import LedgerAccount, LedgerBalance, LedgerObject, LedgerYear, Voucher, VoucherRow
+from funding import ledger_store
+from funding.models import LedgerYear
 from funding.sie import SieError, SieFile, SieProblem, parse_sie, rank_problems
 from members.models import Association, User
 
@@ -237,18 +238,6 @@ def read_sie(association: Association, data: bytes) -> SieFile:
     )
 
 
-def _delete_year(association: Association, year: int) -> None:
-    # Rows first, in bulk: letting the cascade collect 100 000 rows one by one would be slow.
-    old = LedgerYear.objects.filter(association=association, year=year)
-    VoucherRow.objects.filter(ledger__in=old).delete()
-    Voucher.objects.filter(ledger__in=old).delete()
-    old.delete()
-
-
-def _project(objects, dimension: int) -> str:
-    return next((object_id for number, object_id in objects if number == dimension), "")
-
-
 @transaction.atomic
 def import_sie(
     *, association: Association, data: bytes, file_name: str, imported_by: User | None = None
@@ -259,7 +248,7 @@ def import_sie(
     previous = sie.fiscal_years.get(-1, (None, None))
     # Lock the association row: two imports of the same year cannot interleave.
     Association.objects.select_for_update().filter(pk=association.pk).first()
-    _delete_year(association, start.year)
+    ledger_store.delete_year(association=association, year=start.year)
     ledger = LedgerYear.objects.create(
         association=association,
         year=start.year,
@@ -278,51 +267,5 @@ def import_sie(
         voucher_count=len(sie.vouchers),
         imported_by=imported_by,
     )
-    LedgerAccount.objects.bulk_create(
-        LedgerAccount(ledger=ledger, number=account.number, name=account.name[:200], type=account.type or "")
-        for account in sie.accounts.values()
-    )
-    balances = [
-        (LedgerBalance.Kind.OPENING, sie.opening_balances),
-        (LedgerBalance.Kind.CLOSING, sie.closing_balances),
-        (LedgerBalance.Kind.RESULT, sie.results),
-    ]
-    LedgerBalance.objects.bulk_create(
-        LedgerBalance(ledger=ledger, kind=kind, year_index=year_index, account=account, amount=amount)
-        for kind, values in balances
-        for (year_index, account), amount in values.items()
-        if year_index in (0, -1)
-    )
-    LedgerObject.objects.bulk_create(
-        LedgerObject(
-            ledger=ledger,
-            dimension=item.dimension,
-            object_id=item.id[:40],
-            name=item.name[:200],
-            dimension_name=getattr(sie.dimensions.get(item.dimension), "name", "")[:100],
-        )
-        for item in sie.objects.values()
-    )
-    vouchers = Voucher.objects.bulk_create(
-        Voucher(ledger=ledger, series=v.series, number=v.number, date=v.date, text=v.text[:300])
-        for v in sie.vouchers
-    )
-    dimension = association.project_dimension
-    VoucherRow.objects.bulk_create(
-        (
-            VoucherRow(
-                ledger=ledger,
-                voucher=voucher,
-                account=row.account,
-                amount=row.amount,
-                date=row.date,
-                text=row.text[:300],
-                project=_project(row.objects, dimension)[:40],
-                object_refs=[list(pair) for pair in row.objects],
-            )
-            for voucher, parsed in zip(vouchers, sie.vouchers, strict=True)
-            for row in parsed.transactions
-        ),
-        batch_size=2000,
-    )
+    ledger_store.store_entries(ledger=ledger, sie=sie, project_dimension=association.project_dimension)
     return ledger
