@@ -1,4 +1,4 @@
-"""The race suite: N people (or one double click) send the same write at the same moment.
+"""Helpers of the race suite: N people (or one double click) send the same write at the same moment.
 
 Each request goes through the real view with its own test Client and its own database
 connection; a Barrier releases them together. The tests assert that no answer is a 5xx, that
@@ -31,14 +31,17 @@ class Answer:
     location: str
     messages: list[str]
     content: str
+    error: str  # the view's exception behind a 500, for the failure report
 
 
 def _answer(response) -> Answer:
+    exc_info = getattr(response, "exc_info", None)
     return Answer(
         status=response.status_code,
         location=response.get("Location", ""),
         messages=[str(message) for message in get_messages(response.wsgi_request)],
         content=response.content.decode(errors="replace"),
+        error=repr(exc_info[1]) if exc_info else "",
     )
 
 
@@ -78,5 +81,5 @@ def race(user, send: Callable[[Client], object], workers: int = WORKERS) -> list
     assert not errors, errors
     assert len(answers) == workers
     server_errors = [answer for answer in answers if answer.status >= 500]
-    assert not server_errors, [answer.content[:500] for answer in server_errors]
+    assert not server_errors, [answer.error or answer.content[:300] for answer in server_errors]
     return answers
