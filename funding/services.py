@@ -363,6 +363,9 @@ def issue_invoices(
         .select_related("organisation", "association")
         .order_by("organisation__name", "period_start", "pk")
     )
+    if len(invoices) == len(locked) == 1 and not locked[0].is_draft:
+        # One draft issued twice: a double click, or a colleague who was quicker.
+        raise ValidationError(_("%(invoice)s has already been issued.") % {"invoice": locked[0]})
     not_drafts = [str(invoice) for invoice in locked if not invoice.is_draft]
     if not_drafts or len(locked) != len(invoices):
         raise ValidationError(

@@ -49,6 +49,21 @@ def test_issuing_all_drafts_twice_at_once_issues_each_draft_once(contribution_20
             assert "Ingen faktura utfärdades." in answer.messages
 
 
+def test_one_draft_issued_from_several_pages_at_once_gets_one_number(contribution_2026, sofint_office):
+    (draft, *_others) = services.create_invoice_drafts(contribution=contribution_2026, period_code="Q1")
+    url = reverse("funding:draft_issue", args=["sofint", draft.pk])
+    answers = race(sofint_office, lambda client: client.post(url, {"issue_date": "2026-01-15"}))
+
+    draft.refresh_from_db()
+    assert (draft.status, draft.number) == ("issued", 1001)
+    assert Invoice.objects.filter(association__slug="sofint").exclude(number=None).count() == 1
+    assert {answer.location for answer in answers} == {draft.get_absolute_url()}
+    told = sorted(message for answer in answers for message in answer.messages)
+    assert told == sorted(
+        ["Faktura 1001 utfärdades."] + ["Faktura 1001 har redan utfärdats."] * (WORKERS - 1)
+    )
+
+
 def test_two_clerks_crediting_an_invoice_at_once_make_one_credit_note(issued_q1, sofint_office):
     invoice = issued_q1[0]
     url = reverse("funding:invoice_credit", args=["sofint", invoice.pk])
