@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -101,40 +101,84 @@ def _require_proposal(budget: Budget) -> None:
         raise ValidationError(_("An adopted budget is frozen. Make a revision to change it."))
 
 
-@transaction.atomic
 def create_budget(*, association: Association, first_year: int, note: str = "") -> Budget:
-    """A new proposal for the years; it starts from the latest version for those years, if any."""
+    return get_or_create_budget(association=association, first_year=first_year, note=note)[0]
+
+
+def get_or_create_budget(*, association: Association, first_year: int, note: str = "") -> tuple[Budget, bool]:
+    """The proposal for the years, and whether this call made it.
+
+    A proposal being prepared for the years is the answer: a second "new budget" (a double
+    click, or a colleague at the same moment) is the same request. After an adopted version the
+    new proposal is its revision.
+    """
+    try:
+        return _get_or_create_budget(association=association, first_year=first_year, note=note)
+    except IntegrityError:
+        # Version 1 was created at the same moment by someone else: theirs is the answer.
+        return _latest(association, first_year), False
+
+
+def _latest(association: Association, first_year: int) -> Budget | None:
+    return Budget.objects.filter(association=association, first_year=first_year).order_by("-version").first()
+
+
+@transaction.atomic
+def _get_or_create_budget(*, association: Association, first_year: int, note: str) -> tuple[Budget, bool]:
     latest = (
-        Budget.objects.filter(association=association, first_year=first_year).order_by("-version").first()
+        Budget.objects.select_for_update(no_key=True)
+        .filter(association=association, first_year=first_year)
+        .order_by("-version")
+        .first()
     )
+    if latest and not latest.is_adopted:
+        return latest, False
     if latest:
-        return revise_budget(budget=latest)
+        return get_or_revise_budget(budget=latest)
     budget = Budget(association=association, first_year=first_year, note=note)
-    budget.full_clean()
+    # one_budget_version is left to the insert: a version 1 made meanwhile is the answer above.
+    budget.full_clean(validate_constraints=False)
     budget.save()
     refresh_source_lines(budget)
-    return budget
+    return budget, True
+
+
+def revise_budget(*, budget: Budget) -> Budget:
+    return get_or_revise_budget(budget=budget)[0]
 
 
 @transaction.atomic
-def revise_budget(*, budget: Budget) -> Budget:
-    """A new proposal version copied from this one; the copied version stays as it was."""
-    version = (
-        Budget.objects.filter(association=budget.association, first_year=budget.first_year).aggregate(
-            Max("version")
-        )["version__max"]
-        + 1
-    )
-    revision = Budget.objects.create(
-        association=budget.association,
-        first_year=budget.first_year,
-        version=version,
-        based_on=budget,
-        note=budget.note,
-        planned_result_1=budget.planned_result_1,
-        planned_result_2=budget.planned_result_2,
-        planned_result_3=budget.planned_result_3,
-    )
+def get_or_revise_budget(*, budget: Budget) -> tuple[Budget, bool]:
+    """Version N+1, copied from version N, and whether this call made it.
+
+    The revision of version N is always version N+1, so revising N twice (a double click, two
+    people) gives the one N+1; revising an old version answers with the version that followed
+    it. The copied version stays as it was.
+    """
+    # Revisers of the same version wait here, then find the revision the first one made.
+    budget = Budget.objects.select_for_update(no_key=True).get(pk=budget.pk)
+    following = Budget.objects.filter(
+        association=budget.association, first_year=budget.first_year, version=budget.version + 1
+    ).first()
+    if following:
+        return following, False
+    try:
+        with transaction.atomic():
+            revision = Budget.objects.create(
+                association=budget.association,
+                first_year=budget.first_year,
+                version=budget.version + 1,
+                based_on=budget,
+                note=budget.note,
+                planned_result_1=budget.planned_result_1,
+                planned_result_2=budget.planned_result_2,
+                planned_result_3=budget.planned_result_3,
+            )
+    except IntegrityError:
+        # one_budget_version: made at the same moment from another path; it is the answer.
+        return Budget.objects.get(
+            association=budget.association, first_year=budget.first_year, version=budget.version + 1
+        ), False
     BudgetLine.objects.bulk_create(
         BudgetLine(
             budget=revision,
@@ -152,7 +196,7 @@ def revise_budget(*, budget: Budget) -> Budget:
     )
     # Decisions taken since the revised version was adopted flow into the new proposal.
     refresh_source_lines(revision)
-    return revision
+    return revision, True
 
 
 @transaction.atomic
@@ -190,7 +234,11 @@ def delete_budget_line(*, line: BudgetLine) -> None:
 @transaction.atomic
 def adopt_budget(*, budget: Budget, adopted_on: datetime.date, decision_reference: str) -> Budget:
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
-    _require_proposal(budget)
+    if budget.is_adopted:
+        # A second submit of the adoption, or a board secretary who was quicker.
+        raise ValidationError(
+            _("The budget was already adopted on %(date)s.") % {"date": budget.adopted_on.isoformat()}
+        )
     if not budget.lines.exists():
         raise ValidationError(_("An empty budget cannot be adopted."))
     budget.status = Budget.Status.ADOPTED
@@ -210,9 +258,16 @@ def replace_lines(
     A row that carries the key of a line decided by the board keeps that link, and its amounts
     keep following the decision: the workbook cannot change what the board granted.
     """
+    # Two imports at once would each delete the lines they see and add theirs: one waits.
+    budget = Budget.objects.select_for_update(no_key=True).get(pk=budget.pk)
     sources = {line.pk: line.source for line in budget.lines.exclude(source="")}
     if budget.is_adopted:
-        budget = revise_budget(budget=budget)
+        budget, created = get_or_revise_budget(budget=budget)
+        if not created:
+            raise ValidationError(
+                _("Version %(version)s already revises this budget; import the workbook into it.")
+                % {"version": budget.version}
+            )
     budget.lines.all().delete()
     for position, line in enumerate(lines, start=1):
         line.budget = budget

@@ -332,6 +332,14 @@ class Invoice(models.Model):
             models.CheckConstraint(
                 name="paid_invoice_has_payment_date", condition=~Q(status="paid") | Q(paid_on__isnull=False)
             ),
+            # A member is invoiced once per share and period: a draft or a standing invoice. Only
+            # crediting it frees the period for a new invoice; credit notes are not counted.
+            models.UniqueConstraint(
+                fields=["share", "period_start"],
+                condition=Q(kind="invoice") & ~Q(status="credited"),
+                name="one_live_invoice_per_share_and_period",
+                violation_error_message=_("The member already has an invoice for this period."),
+            ),
         ]
 
     def __str__(self) -> str:

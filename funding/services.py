@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -173,14 +173,27 @@ def _description(share: ContributionShare, period: Period) -> str:
     return _("Member contribution %(period)s") % {"period": period.label}
 
 
-@transaction.atomic
 def create_invoice_drafts(*, contribution: Contribution, period_code: str | None = None) -> list[Invoice]:
     """Draft invoices for every member with something to pay, for one period (or all of them).
 
     The member's amount is split over the year's periods in whole kronor (largest remainder),
     so the periods add up to the year. A member that already has an invoice for the
-    share and period gets no second one.
+    share and period gets no second one: a second submit at the same moment creates none.
     """
+    try:
+        return _create_invoice_drafts(contribution=contribution, period_code=period_code)
+    except IntegrityError:
+        # The contribution lock makes this rare (a share changed under us); the constraint
+        # one_live_invoice_per_share_and_period has kept the member from a second invoice.
+        raise ValidationError(
+            _("Another user created invoices for this contribution at the same moment; nothing was added.")
+        ) from None
+
+
+@transaction.atomic
+def _create_invoice_drafts(*, contribution: Contribution, period_code: str | None) -> list[Invoice]:
+    # Parallel submits for the contribution wait here, then see each other's drafts.
+    Contribution.objects.select_for_update(no_key=True).filter(pk=contribution.pk).first()
     periods = periods_of(contribution.year, contribution.association.invoice_period)
     if contribution.kind == Contribution.Kind.SUPPLEMENTARY:
         periods = periods_of(contribution.year, "year")
@@ -350,6 +363,9 @@ def issue_invoices(
         .select_related("organisation", "association")
         .order_by("organisation__name", "period_start", "pk")
     )
+    if len(invoices) == len(locked) == 1 and not locked[0].is_draft:
+        # One draft issued twice: a double click, or a colleague who was quicker.
+        raise ValidationError(_("%(invoice)s has already been issued.") % {"invoice": locked[0]})
     not_drafts = [str(invoice) for invoice in locked if not invoice.is_draft]
     if not_drafts or len(locked) != len(invoices):
         raise ValidationError(
@@ -415,6 +431,12 @@ def credit_invoice(
 @transaction.atomic
 def register_payment(*, invoice: Invoice, paid_on: datetime.date) -> Invoice:
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+    if invoice.status == Invoice.Status.PAID and not invoice.is_credit_note:
+        # A second submit of the same payment, or a colleague who was quicker.
+        raise ValidationError(
+            _("The invoice has already been marked as paid on %(date)s.")
+            % {"date": invoice.paid_on.isoformat()}
+        )
     if invoice.is_credit_note or invoice.status != Invoice.Status.ISSUED:
         raise ValidationError(_("Only an issued, unpaid invoice can be marked as paid."))
     if paid_on < invoice.issue_date:

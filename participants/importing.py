@@ -258,6 +258,9 @@ def _overlaps(rows: list[Row]) -> list[str]:
 @transaction.atomic
 def import_enrolments(*, association: Association, rows: list[Row]) -> ImportResult:
     """Write parsed rows: new participants and enrolments, changed ones updated, the same ones left."""
+    # One import per förbund at a time: a second (a double submit, a colleague) waits, then
+    # finds the first one's rows and leaves them unchanged instead of inserting them again.
+    Association.objects.select_for_update(no_key=True).filter(pk=association.pk).first()
     codes = {row.code for row in rows}
     participants = {
         p.code: p

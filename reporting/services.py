@@ -31,9 +31,15 @@ def create_report(*, association, kind: str, period_end: datetime.date) -> Repor
     """A new draft for the period, with its sections empty."""
     if kind == Report.Kind.ANNUAL and (period_end.month, period_end.day) != (12, 31):
         raise ValidationError({"period_end": _("An annual report ends on 31 December.")})
+    exists = _("There is already a report for this period; correct it instead.")
     if Report.objects.filter(association=association, kind=kind, period_end=period_end).exists():
-        raise ValidationError(_("There is already a report for this period; correct it instead."))
-    report = Report.objects.create(association=association, kind=kind, period_end=period_end)
+        raise ValidationError(exists)
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(association=association, kind=kind, period_end=period_end)
+    except IntegrityError:
+        # Created at the same moment by a double click or a colleague: one_report_version held.
+        raise ValidationError(exists) from None
     Section.objects.bulk_create(Section(report=report, key=spec.key) for spec in specs_for(kind))
     return report
 
@@ -86,6 +92,9 @@ def adopt(
 ) -> Report:
     """The board adopts the report at a meeting (date and paragraph): it is rendered and frozen."""
     report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.frozen:
+        # A second submit of the adoption, or a colleague who was quicker.
+        raise ValidationError(_("The report has already been adopted."))
     if report.status != Report.Status.SHARED:
         raise ValidationError(_("Share the report with the board before it is adopted."))
     missing = empty_sections(report)

@@ -51,8 +51,13 @@ def budget_create(request, slug):
     if not form.is_valid():
         messages.error(request, _("Give the budget year, e.g. 2027."))
         return redirect("funding:budget_list", slug=slug)
-    budget = budgets.create_budget(association=access.association, first_year=form.cleaned_data["first_year"])
-    messages.success(request, _("%(budget)s was created as a proposal.") % {"budget": budget})
+    budget, created = budgets.get_or_create_budget(
+        association=access.association, first_year=form.cleaned_data["first_year"]
+    )
+    if created:
+        messages.success(request, _("%(budget)s was created as a proposal.") % {"budget": budget})
+    else:
+        messages.info(request, _("%(budget)s already exists as a proposal.") % {"budget": budget})
     return redirect(budget)
 
 
@@ -141,10 +146,18 @@ def budget_adopt(request, slug, pk):
 def budget_revise(request, slug, pk):
     access = office_access(request.user, slug)
     budget = _budget(request, access, pk, manage=True)
-    revision = budgets.revise_budget(budget=budget)
-    messages.success(
-        request, _("Version %(version)s was created from the adopted budget.") % {"version": revision.version}
-    )
+    revision, created = budgets.get_or_revise_budget(budget=budget)
+    if created:
+        messages.success(
+            request,
+            _("Version %(version)s was created from the adopted budget.") % {"version": revision.version},
+        )
+    else:
+        messages.info(
+            request,
+            _("Version %(version)s already revises version %(revised)s.")
+            % {"version": revision.version, "revised": budget.version},
+        )
     return redirect(revision)
 
 
