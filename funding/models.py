@@ -726,3 +726,62 @@ class BudgetLine(models.Model):
     @property
     def is_cost(self) -> bool:
         return self.section != self.Section.INCOME
+
+
+class LedgerUploadQuerySet(models.QuerySet):
+    def manageable_by(self, user):
+        return self.filter(association__in=Association.objects.where(user, Role.Kind.OFFICE))
+
+    def waiting(self):
+        return self.filter(imported_at__isnull=True)
+
+
+class LedgerUpload(models.Model):
+    """An SIE file that was checked and waits for the office to confirm its import.
+
+    Kept in the database, not on an app server's disk, so that whichever app server shows the
+    preview can also import it. The file's bytes are dropped once it is imported; what the
+    preview showed stays as the record of what was confirmed.
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="ledger_uploads", verbose_name=_("association")
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    data = models.BinaryField(_("content"), blank=True)
+    summary = models.JSONField(_("what the file holds"), default=dict)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    imported_ledger = models.ForeignKey(
+        LedgerYear, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = LedgerUploadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uploaded SIE file")
+        verbose_name_plural = _("uploaded SIE files")
+        ordering = ["-uploaded_at"]
+        constraints = [
+            # A double click on "upload" finds the first upload of the same file instead of a second.
+            models.UniqueConstraint(
+                fields=["association", "sha256"],
+                condition=Q(imported_at__isnull=True),
+                name="one_waiting_upload_per_file",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.association} {self.file_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("funding:ledger_preview", kwargs={"slug": self.association.slug, "pk": self.pk})

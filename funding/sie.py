@@ -1444,7 +1444,7 @@ def summarise(sie: SieFile) -> SieSummary:
         results = [amount for (year, _), amount in sie.results.items() if year == index]
         vouchers = [voucher for voucher in sie.vouchers if start <= voucher.date <= end]
         if results:
-            result: Decimal | None = -sum(results, zero)
+            result: Decimal | None = year_result(results)
         elif vouchers:
             rows = account_balance_from_vouchers(vouchers)
             result = -sum(
@@ -1498,3 +1498,8 @@ def summarise(sie: SieFile) -> SieSummary:
         warnings=list(sie.warnings),
         warning_count=sie.warning_count,
     )
+
+
+def year_result(results: Iterable[Decimal]) -> Decimal:
+    """A year's result from its #RES amounts, a profit positive (SIE writes income as negative)."""
+    return -sum(results, Decimal(0))

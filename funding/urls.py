@@ -71,6 +71,12 @@ urlpatterns = [
     ),
     path("forbund/<slug:slug>/bokforing/", ledger.ledger_list, name="ledger_list"),
     path("forbund/<slug:slug>/bokforing/importera/", ledger.ledger_upload, name="ledger_upload"),
+    path("forbund/<slug:slug>/bokforing/importera/<int:pk>/", ledger.ledger_preview, name="ledger_preview"),
+    path(
+        "forbund/<slug:slug>/bokforing/importera/<int:pk>/bekrafta/",
+        ledger.ledger_confirm,
+        name="ledger_confirm",
+    ),
     path("forbund/<slug:slug>/bokforing/<int:year>/", ledger.ledger_detail, name="ledger_detail"),
     path("forbund/<slug:slug>/kontoplan/", ledger.mapping_list, name="mapping_list"),
     path("forbund/<slug:slug>/kontoplan/ny/", ledger.mapping_edit, name="mapping_create"),

@@ -5,16 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.forms import submit
 from funding import ledger as ledger_service
+from funding import ledger_uploads
 from funding.accounts import chart_of, resolve
 from funding.documents.outcome import outcome_pdf, outcome_title, outcome_workbook
 from funding.forms import AccountMappingForm, OutcomeForm, UploadForm
-from funding.models import AccountMapping, LedgerAccount, LedgerYear
+from funding.models import AccountMapping, LedgerAccount, LedgerUpload, LedgerYear
 from funding.outcome import outcome_report
 from funding.statements import (
     LedgerMissing,
@@ -46,31 +48,67 @@ def ledger_list(request, slug):
 
 @login_required
 def ledger_upload(request, slug):
+    """Upload a file: it is checked and previewed; nothing changes until the office confirms."""
     access = office_access(request.user, slug)
     form = UploadForm(request.POST or None, request.FILES or None, accept=".se,.si,.sie,.txt")
     problems = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            ledger = ledger_service.import_sie(
+            staged = ledger_uploads.stage_sie(
                 association=access.association,
                 data=upload.read(),
                 file_name=upload.name,
-                imported_by=request.user,
+                uploaded_by=request.user,
             )
         except ValidationError as error:
             problems = error.messages
         else:
-            messages.success(
-                request,
-                _("The bookkeeping for %(year)s was imported: %(vouchers)s vouchers.")
-                % {"year": ledger.year, "vouchers": ledger.voucher_count},
-            )
-            if not ledger.voucher_count:
-                messages.warning(request, ledger_service.NO_VOUCHERS_NOTICE)
-            return redirect(ledger)
+            return redirect(staged)
     context = {"access": access, "form": form, "problems": problems}
     return render(request, "funding/ledger_upload.html", context)
+
+
+def _waiting_upload(request, access, pk) -> LedgerUpload:
+    return get_object_or_404(
+        LedgerUpload.objects.manageable_by(request.user).filter(association=access.association), pk=pk
+    )
+
+
+@login_required
+def ledger_preview(request, slug, pk):
+    access = office_access(request.user, slug)
+    upload = _waiting_upload(request, access, pk)
+    context = {
+        "access": access,
+        "upload": upload,
+        "summary": upload.summary,
+        "change": ledger_uploads.change_of(upload) if upload.imported_at is None else None,
+    }
+    return render(request, "funding/ledger_preview.html", context)
+
+
+@require_POST
+@login_required
+def ledger_confirm(request, slug, pk):
+    access = office_access(request.user, slug)
+    upload = _waiting_upload(request, access, pk)
+    try:
+        ledger, imported = ledger_uploads.confirm_sie(upload=upload, confirmed_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("funding:ledger_upload", slug=slug)
+    if not imported:
+        messages.info(request, _("The file was already imported."))
+        return redirect(ledger or reverse("funding:ledger_list", args=[slug]))
+    messages.success(
+        request,
+        _("The bookkeeping for %(year)s was imported: %(vouchers)s vouchers.")
+        % {"year": ledger.year, "vouchers": ledger.voucher_count},
+    )
+    if not ledger.voucher_count:
+        messages.warning(request, ledger_service.NO_VOUCHERS_NOTICE)
+    return redirect(ledger)
 
 
 def _figures_or_404(association, year, up_to=None):

@@ -145,7 +145,9 @@ def test_the_upload_page_imports_and_shows_the_statements(client, sofint, sofint
     client.force_login(sofint_office)
     upload = io.BytesIO(sie_file())
     upload.name = "sofint-2010.se"
-    response = client.post(reverse("funding:ledger_upload", args=["sofint"]), {"file": upload}, follow=True)
+    preview = client.post(reverse("funding:ledger_upload", args=["sofint"]), {"file": upload})
+    assert not LedgerYear.objects.exists()  # nothing changes before the office confirms
+    response = client.post(preview.url + "bekrafta/", follow=True)
     page = response.content.decode().replace("\xa0", " ")
     assert "Bokföringen för 2010 importerades" in page
     assert "Balansräkningen balanserar." in page
