@@ -18,6 +18,9 @@ from members.models import (
 )
 
 
+# The prefixes are chosen so that no generated number can be one the tests and the demo use
+# (SOFINT's 222000-1818, Lindesberg's 212000-1967, ...): a sequence reaches those after a few
+# hundred objects in one test process.
 def luhn_number(prefix: str, n: int, length: int = 10) -> str:
     base = f"{prefix}{n:0{length - len(prefix) - 1}d}"
     return base + luhn.calc_check_digit(base)
@@ -29,7 +32,7 @@ class AssociationFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Samordningsförbundet Test {n}")
     slug = factory.Sequence(lambda n: f"forbund-{n}")
-    organisation_number = factory.Sequence(lambda n: luhn_number("2220", n))
+    organisation_number = factory.Sequence(lambda n: luhn_number("2229", n))
     bankgiro = factory.Sequence(lambda n: luhn_number("5", n, length=8))
     city = "Teststad"
 
@@ -39,7 +42,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         model = Organisation
 
     name = factory.Sequence(lambda n: f"Testkommun {n}")
-    organisation_number = factory.Sequence(lambda n: luhn_number("2120", n))
+    organisation_number = factory.Sequence(lambda n: luhn_number("2129", n))
     kind = Organisation.Kind.MUNICIPALITY
 
 
