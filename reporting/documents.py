@@ -304,13 +304,13 @@ def workbook(document: Rendering) -> bytes:
                         item.cost,
                         item.participants.participants.number if item.participants else None,
                         item.participants.ended.number if item.participants else None,
-                        item.participants.share_ended.number if item.participants else None,
+                        item.participants.share_ended.fraction_number if item.participants else None,
                     ],
                     False,
                 )
                 for item in content.initiatives
             ],
-            {2: excel.WHOLE_AMOUNT, 3: excel.WHOLE_AMOUNT, 6: "0.0"},
+            {2: excel.WHOLE_AMOUNT, 3: excel.WHOLE_AMOUNT, 6: excel.PERCENT},
         )
         _rows_sheet(
             book,
@@ -318,8 +318,11 @@ def workbook(document: Rendering) -> bytes:
             _("The members' contributions %(year)s") % {"year": year},
             subtitle,
             [_("Member"), _("Category"), _("Amount"), _("Share, %")],
-            [([share.name, share.category, share.amount, share.percent], False) for share in content.members],
-            {3: excel.WHOLE_AMOUNT, 4: "0.0"},
+            [
+                ([share.name, share.category, share.amount, share.fraction], False)
+                for share in content.members
+            ],
+            {3: excel.WHOLE_AMOUNT, 4: excel.PERCENT},
         )
         _rows_sheet(
             book,
@@ -371,7 +374,7 @@ def workbook(document: Rendering) -> bytes:
                         line.label,
                         line.budget,
                         line.outcome,
-                        line.used_percent,
+                        line.used_fraction,
                         line.forecast,
                         line.forecast_difference,
                     ],
@@ -382,7 +385,7 @@ def workbook(document: Rendering) -> bytes:
             {
                 2: excel.WHOLE_AMOUNT,
                 3: excel.WHOLE_AMOUNT,
-                4: "0.0",
+                4: excel.PERCENT,
                 5: excel.WHOLE_AMOUNT,
                 6: excel.WHOLE_AMOUNT,
             },
@@ -400,10 +403,10 @@ def workbook(document: Rendering) -> bytes:
                 _("Same period last year"),
             ],
             [
-                ([line.label, line.budget, line.outcome, line.used_percent, line.previous], line.level == 2)
+                ([line.label, line.budget, line.outcome, line.used_fraction, line.previous], line.level == 2)
                 for line in content.operating.summary
             ],
-            {**money, 4: "0.0"},
+            {**money, 4: excel.PERCENT},
         )
         participants = content.participants
         _rows_sheet(
