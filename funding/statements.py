@@ -17,7 +17,6 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from finsam import providers
 from finsam.money import as_percent, percent_of, share_of
 from funding.accounts import (
     ASSET_LINES,
@@ -32,6 +31,7 @@ from funding.accounts import (
     resolve,
 )
 from funding.models import AccountMapping, LedgerAccount, LedgerBalance, LedgerObject, LedgerYear, VoucherRow
+from funding.project_objects import object_orientation
 from funding.sie import classify_account
 from members.models import Association
 
@@ -195,7 +195,7 @@ def year_figures(association: Association, year: int, up_to: datetime.date | Non
             "object_id", "name"
         )
     )
-    orientation = providers.ask("object_orientation", association, default={}) or {}
+    orientation = object_orientation(association)
     return YearFigures(
         association=association,
         ledger=ledger,

@@ -13,6 +13,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
@@ -41,6 +42,7 @@ from initiatives.selectors import ProjectTable, granted, project_table, with_out
 from members.models import Association, BoardMeeting, BoardTerm
 from members.selectors import board_on
 from participants.disclosure import Disclosed, disclose, disclose_initiatives
+from participants.goals import goal_outcomes
 from participants.statistics import years_statistics
 from reporting import charts
 from reporting.models import Forecast, Report
@@ -143,7 +145,7 @@ def annual_content(association: Association, year: int) -> AnnualContent:
             Goal.objects.filter(association=association, year=year)
             .select_related("initiative", "association")
             .order_by("initiative__name", "position", "pk"),
-            known_statistics={(association.pk, year): statistics},
+            partial(goal_outcomes, known_statistics={(association.pk, year): statistics}),
         ),
         initiatives=_funded(association, year, statistics, total),
         participants=total,
