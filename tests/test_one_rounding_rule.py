@@ -8,7 +8,8 @@ from django.urls import reverse
 from finsam import excel
 from finsam.formatting import format_percent
 from finsam.money import as_percent, average_kronor, in_thousands, percent_of, round_krona, share_of
-from funding.statements import CostSplit, KeyFigures
+from funding.ledger import import_sie
+from funding.statements import CostSplit, KeyFigures, key_figures
 from funding.views import ledger as ledger_views
 from participants.comparison import Column, ComparisonTable
 from participants.disclosure import disclose
@@ -16,6 +17,7 @@ from participants.documents import comparison_workbook
 from participants.statistics import Figures
 from tests.documents import rows, workbook
 from tests.factories import AssociationFactory
+from tests.funding import sie_files
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +82,25 @@ def test_the_comparison_workbook_writes_exact_shares_with_a_percent_format():
     assert share.value == pytest.approx(0.1225) and share.number_format == excel.PERCENT
     assert cells["Eget kapital i andel av bidragen"].value == pytest.approx(0.1225)
     assert {row[0] for row in rows(sheet) if row}  # the sheet reads back
+
+
+def test_a_ledger_with_98_000_of_800_000_for_administration_shows_12_3_percent(
+    client, office_user, association
+):
+    # 12,25 % exactly: half-even gave 12,2 %, the one rule (half up) gives 12,3 % everywhere.
+    text = sie_files.HEADER.format(
+        name=association.name, orgnr=association.organisation_number
+    ) + sie_files.BALANCES.format(bank="1621000.00", suppliers="-370000.00", projects="370000.00").replace(
+        "#RES 0 6550 150000.00", "#RES 0 6550 68000.00"
+    )
+    import_sie(association=association, data=text.replace("\n", "\r\n").encode("cp437"), file_name="2010.se")
+    figures = key_figures(association, 2010)
+    assert (figures.split.administration, figures.contributions) == (98_000, 800_000)
+    assert (
+        figures.administration_share_of_contributions
+        == Decimal("12.3")
+        == percent_of(Decimal(98_000), Decimal(800_000))
+    )
+    client.force_login(office_user)
+    page = client.get(reverse("funding:key_figures", args=[association.slug])).content.decode()
+    assert "12,3\u00a0%" in page and "12,2\u00a0%" not in page
