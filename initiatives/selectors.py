@@ -56,11 +56,12 @@ def budget_source(initiative: Initiative) -> str:
 
 def granted_by_year(initiative: Initiative) -> dict[int, Decimal]:
     """The initiative's granted amounts per year, summed over its decisions."""
-    return {
-        year: amount
-        for (_initiative, year), amount in granted(initiative.association).items()
-        if _initiative == initiative.pk
-    }
+    totals = (
+        GrantAmount.objects.filter(grant__initiative=initiative, grant__granted=True)
+        .values("year")
+        .annotate(total=Sum("amount"))
+    )
+    return {row["year"]: row["total"] for row in totals}
 
 
 # --- The project table (seed 004's "Projektredovisning") ---------------------------------------------
