@@ -4,7 +4,9 @@ Groups are separated by a no-break space so that an amount never wraps across li
 and negative amounts use a real minus sign as Swedish typography does.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from finsam.money import round_money
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -23,7 +25,7 @@ def format_number(value, places: int = 0) -> str:
     """`-26469` -> `−26 469`; places > 0 gives a decimal comma."""
     if value is None or value == "":
         return ""
-    number = Decimal(value).quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
+    number = round_money(Decimal(value), places)
     sign = MINUS if number < 0 else ""
     integer, _, fraction = f"{abs(number):f}".partition(".")
     text = _group(integer)

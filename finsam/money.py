@@ -58,8 +58,49 @@ def allocate(total: Decimal, weights: Sequence[Decimal], unit: Decimal = ONE_KRO
     return [sign * part for part in parts]
 
 
-def percent_of(part: Decimal, whole: Decimal, places: int = 1) -> Decimal | None:
-    """part as a percentage of whole, rounded half up; None when whole is zero."""
+def round_krona(amount: Decimal) -> Decimal:
+    """Whole kronor, half up: the figure a report shows for an amount."""
+    return round_money(amount, 0)
+
+
+def in_thousands(amount: Decimal | None) -> Decimal | None:
+    """Whole thousands of kronor, half up (tkr, as the charts show amounts)."""
+    return None if amount is None else round_money(amount / 1000, 0)
+
+
+def average_kronor(total: Decimal | None, count: int) -> Decimal | None:
+    """total / count in whole kronor, half up (cost per participant); None without a total or count."""
+    if total is None or not count:
+        return None
+    return round_krona(Decimal(total) / count)
+
+
+def to_precision(value: Decimal, places: int) -> Decimal:
+    """Half up to a field's stored precision (decimal_places), so that the saved value is the value kept."""
+    return round_money(value, places)
+
+
+def share_of(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part as an exact fraction of whole (49 of 400 is 0.1225); None when whole is zero.
+
+    This is the value a workbook writes, with a percent number format: Excel rounds for
+    display and keeps the exact share for anyone who computes with it.
+    """
     if not whole:
         return None
-    return round_money(part * 100 / whole, places)
+    return Decimal(part) / Decimal(whole)
+
+
+def round_percent(percent: Decimal | None, places: int = 1) -> Decimal | None:
+    """A percentage as shown (12.25 -> 12.3), half up."""
+    return None if percent is None else round_money(Decimal(percent), places)
+
+
+def as_percent(share: Decimal | None, places: int = 1) -> Decimal | None:
+    """An exact fraction as a percentage rounded half up: 0.1225 -> 12.3."""
+    return None if share is None else round_percent(share * 100, places)
+
+
+def percent_of(part: Decimal, whole: Decimal, places: int = 1) -> Decimal | None:
+    """part as a percentage of whole, rounded half up; None when whole is zero."""
+    return as_percent(share_of(part, whole), places)

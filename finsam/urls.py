@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from initiatives import urls as initiatives_urls
 from members import views as members_views
+from participants.goals import goal_outcomes
+from participants.notices import initiative_notices
 
 urlpatterns = [
     path("", members_views.home, name="home"),
@@ -15,7 +18,16 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
     path("", include("funding.urls")),
-    path("", include("initiatives.urls")),
+    # The participants app adds to the initiatives' pages: passed in here, where the apps are wired.
+    path(
+        "",
+        include(
+            (
+                initiatives_urls.patterns(goal_outcomes=goal_outcomes, initiative_notices=initiative_notices),
+                "initiatives",
+            )
+        ),
+    ),
     path("", include("participants.urls")),
     path("", include("reporting.urls")),
 ]

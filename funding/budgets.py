@@ -17,8 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from finsam import providers
-from funding.models import Budget, BudgetLine
+from funding.models import Budget, BudgetLine, DecidedAmount
 from members.models import Association
 
 ZERO = Decimal(0)
@@ -293,7 +292,38 @@ class SourceLine:
 
 
 def _source_lines(association: Association) -> list[SourceLine]:
-    return providers.ask("grant_lines", association, default=[]) or []
+    """The decided lines, from the amounts the initiatives app has set (set_initiative_line)."""
+    lines: dict[str, SourceLine] = {}
+    for row in DecidedAmount.objects.filter(association=association).order_by("label", "source", "year"):
+        line = lines.setdefault(row.source, SourceLine(row.source, row.label, row.accounting_object, {}))
+        line.amounts[row.year] = row.amount
+    return list(lines.values())
+
+
+@transaction.atomic
+def set_initiative_line(
+    *, association: Association, source: str, label: str, accounting_object: str, amounts: dict[int, Decimal]
+) -> None:
+    """What the board has granted an initiative, per year; every draft budget follows at once.
+
+    Called by the initiatives app whenever a grant is decided or changed, or the initiative renamed
+    or given another accounting object. Years without an amount are left out; no amounts at all
+    removes the line from the drafts. Adopted budgets never change.
+    """
+    DecidedAmount.objects.filter(association=association, source=source).delete()
+    DecidedAmount.objects.bulk_create(
+        DecidedAmount(
+            association=association,
+            source=source,
+            label=label,
+            accounting_object=accounting_object,
+            year=year,
+            amount=amount,
+        )
+        for year, amount in sorted(amounts.items())
+        if amount
+    )
+    refresh_all_proposals(association)
 
 
 @transaction.atomic

@@ -785,3 +785,66 @@ class LedgerUpload(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:ledger_preview", kwargs={"slug": self.association.slug, "pk": self.pk})
+
+
+# --- What funding is told about initiatives --------------------------------------------------------------
+# The initiatives app decides these and pushes them down when they change (funding never asks it):
+# an initiative's project object and orientation for the cost split, a grant's amounts for the budget.
+
+
+class ProjectObjectOrientation(models.Model):
+    """How the costs on a project object count in the cost split: individual-oriented or structural.
+
+    Set by the initiatives app whenever an initiative is saved (its kind and accounting object), through
+    funding.project_objects.set_object_orientations; the statements read only this table.
+    """
+
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.CASCADE,
+        related_name="project_orientations",
+        verbose_name=_("association"),
+    )
+    object_id = models.CharField(_("accounting object"), max_length=40)
+    orientation = models.CharField(_("orientation"), max_length=20, choices=Orientation.choices)
+
+    class Meta:
+        verbose_name = _("orientation of a project object")
+        verbose_name_plural = _("orientations of project objects")
+        ordering = ["association", "object_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["association", "object_id"], name="one_orientation_per_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_id}: {self.get_orientation_display()}"
+
+
+class DecidedAmount(models.Model):
+    """An initiative's amount granted by the board for a year, as the budget's initiative line takes it.
+
+    Set by the initiatives app when a grant is decided or changed, through
+    funding.budgets.set_initiative_line; every draft budget's decided lines follow these rows.
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="decided_amounts", verbose_name=_("association")
+    )
+    source = models.CharField(_("source"), max_length=60)  # the key the budget line carries, "grant:12"
+    label = models.CharField(_("line"), max_length=200)
+    accounting_object = models.CharField(_("accounting object"), max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(_("amount"), **MONEY)
+
+    class Meta:
+        verbose_name = _("decided amount")
+        verbose_name_plural = _("decided amounts")
+        ordering = ["association", "label", "source", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "source", "year"], name="one_decided_amount_per_source_and_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.year}"

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from finsam.money import percent_of, share_of
 from funding.accounts import COST_LINES, Orientation, ReportLine
 from funding.budgets import budget_for_year, budget_table
 from funding.models import Budget, BudgetLine
@@ -54,7 +55,14 @@ class OutcomeLine:
         """
         if not self.budget or self.outcome is None or self.level == 1:
             return None
-        return (self.outcome * 100 / self.budget).quantize(Decimal("0.1"))
+        return percent_of(self.outcome, self.budget)
+
+    @property
+    def used_fraction(self) -> Decimal | None:
+        """used_percent as the exact fraction, for a workbook's percent cells."""
+        if not self.budget or self.outcome is None or self.level == 1:
+            return None
+        return share_of(self.outcome, self.budget)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from finsam.formatting import format_number, format_percent
-from finsam.money import allocate
+from finsam.money import allocate, to_precision
 from funding.contributions import ContributionRuleError, Member, calculate
 from funding.models import Contribution, ContributionShare, Invoice, InvoiceLine, InvoiceSeries
 from funding.periods import Period, ocr_reference, periods_of
@@ -82,8 +82,10 @@ def _replace_shares(contribution: Contribution) -> None:
         )
         share.category = line.category
         share.weight = line.weight
-        share.category_percent = line.category_percent.quantize(Decimal("0.0001"))
-        share.exact_amount = line.exact.quantize(Decimal("0.000001"))
+        # The fields' stored precision (decimal_places 4 and 6): the exact calculation is kept
+        # to that precision so that a saved share shows how the rounded amount was reached.
+        share.category_percent = to_precision(line.category_percent, 4)
+        share.exact_amount = to_precision(line.exact, 6)
         share.computed_amount = line.amount
         share.save()
     for share in existing.values():

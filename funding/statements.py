@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from finsam import providers
+from finsam.money import as_percent, percent_of, share_of
 from funding.accounts import (
     ASSET_LINES,
     COST_LINES,
@@ -31,6 +31,7 @@ from funding.accounts import (
     resolve,
 )
 from funding.models import AccountMapping, LedgerAccount, LedgerBalance, LedgerObject, LedgerYear, VoucherRow
+from funding.project_objects import object_orientation
 from funding.sie import classify_account
 from members.models import Association
 
@@ -194,7 +195,7 @@ def year_figures(association: Association, year: int, up_to: datetime.date | Non
             "object_id", "name"
         )
     )
-    orientation = providers.ask("object_orientation", association, default={}) or {}
+    orientation = object_orientation(association)
     return YearFigures(
         association=association,
         ledger=ledger,
@@ -493,21 +494,29 @@ class KeyFigures:
     # contributions are the months so far, so the equity share is not judged against the ceiling.
     open_until: datetime.date | None = None
 
-    @staticmethod
-    def _share(part: Decimal, whole: Decimal) -> Decimal | None:
-        return (part * 100 / whole).quantize(Decimal("0.1")) if whole else None
+    # Shares are percentages rounded half up by finsam.money, as every page shows them; the
+    # *_fraction properties are the exact values a workbook writes with a percent format.
+    _share = staticmethod(percent_of)
+
+    @property
+    def equity_fraction(self) -> Decimal | None:
+        return None if self.open_until else share_of(self.equity, self.contributions)
 
     @property
     def equity_share(self) -> Decimal | None:
-        return None if self.open_until else self._share(self.equity, self.contributions)
+        return as_percent(self.equity_fraction)
 
     @property
     def above_ceiling(self) -> bool:
         return self.equity_share is not None and self.equity_share > self.ceiling_percent
 
     @property
+    def administration_fraction_of_contributions(self) -> Decimal | None:
+        return share_of(self.split.administration, self.contributions)
+
+    @property
     def administration_share_of_contributions(self) -> Decimal | None:
-        return self._share(self.split.administration, self.contributions)
+        return as_percent(self.administration_fraction_of_contributions)
 
     @property
     def administration_share_of_costs(self) -> Decimal | None:

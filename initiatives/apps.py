@@ -7,9 +7,9 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self) -> None:
-        from finsam import dashboard, providers
+        from finsam import dashboard
         from finsam.navigation import NavEntry, register
-        from initiatives import audit, home, selectors  # noqa: F401  (audit registers models)
+        from initiatives import audit, home  # noqa: F401  (audit registers models)
         from members.models import Role
 
         readers = tuple(Role.READERS)
@@ -18,6 +18,4 @@ class InitiativesConfig(AppConfig):
             NavEntry(_("Board meetings"), "initiatives:meeting_list", readers, order=85),
             NavEntry(_("Goals"), "initiatives:goal_list", readers, order=90),
         )
-        providers.provide("object_orientation", selectors.object_orientation)
-        providers.provide("grant_lines", selectors.grant_lines)
         dashboard.register(home.lead_initiatives)

@@ -1,16 +1,15 @@
 """Reads that shape the initiatives pages: money per year, the project table, cost reports."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Sum
 
-from finsam import providers
 from funding.accounts import ReportLine
-from funding.budgets import SourceLine
 from funding.statements import LedgerMissing, costs_by_object, year_figures
-from initiatives.models import ApplicationCost, CostKind, CostReport, GrantAmount, Initiative
+from initiatives.models import ApplicationCost, CostKind, CostReport, Goal, GrantAmount, Initiative
 from members.models import Association
 
 ZERO = Decimal(0)
@@ -41,7 +40,7 @@ def granted(association: Association, years=None) -> dict[tuple[int, int], Decim
     return {(row["grant__initiative"], row["year"]): row["total"] for row in totals}
 
 
-# --- Providers for the funding app ---------------------------------------------------------------
+# --- What the funding app is told (initiatives.services pushes it down) ---------------------------
 
 
 def object_orientation(association: Association) -> dict[str, str]:
@@ -50,22 +49,19 @@ def object_orientation(association: Association) -> dict[str, str]:
     return {initiative.accounting_object: initiative.orientation for initiative in initiatives}
 
 
-def grant_lines(association: Association) -> list[SourceLine]:
-    """One budget line per initiative with granted amounts, summed over its decisions."""
-    amounts = granted(association)
-    by_initiative: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for (initiative_id, year), amount in amounts.items():
-        by_initiative[initiative_id][year] = amount
-    initiatives = Initiative.objects.filter(pk__in=by_initiative)
-    return [
-        SourceLine(
-            source=f"grant:{initiative.pk}",
-            label=initiative.name,
-            accounting_object=initiative.accounting_object,
-            amounts=by_initiative[initiative.pk],
-        )
-        for initiative in initiatives
-    ]
+def budget_source(initiative: Initiative) -> str:
+    """The key of the initiative's decided line in the budgets."""
+    return f"grant:{initiative.pk}"
+
+
+def granted_by_year(initiative: Initiative) -> dict[int, Decimal]:
+    """The initiative's granted amounts per year, summed over its decisions."""
+    totals = (
+        GrantAmount.objects.filter(grant__initiative=initiative, grant__granted=True)
+        .values("year")
+        .annotate(total=Sum("amount"))
+    )
+    return {row["year"]: row["total"] for row in totals}
 
 
 # --- The project table (seed 004's "Projektredovisning") ---------------------------------------------
@@ -237,17 +233,19 @@ def cost_table(initiative: Initiative, year: int) -> CostTable:
     return CostTable(initiative, year, ledger_costs is not None, rows)
 
 
-def with_outcomes(goals, known_statistics=None) -> list:
-    """The goals with their outcome: typed, or computed from the register and surveys (a provider).
+# Computes the outcomes of goals measured outside this app (the register, the surveys):
+# {goal pk: outcome or None}. An app above initiatives passes one in (participants.goals.goal_outcomes,
+# wired in finsam/urls.py and reporting.content); initiatives never looks one up.
+GoalOutcomes = Callable[[list[Goal]], dict[int, Decimal | None]]
+# What other apps know about an initiative that its page should say, e.g. enrolments still open.
+InitiativeNotices = Callable[[Initiative], list[str]]
 
-    `known_statistics` ({(association pk, year): statistics}) spares computing them again."""
+
+def with_outcomes(goals, goal_outcomes: GoalOutcomes | None = None) -> list:
+    """The goals with their outcome: typed, or computed by goal_outcomes where one is given."""
     goals = list(goals)
-    computed_outcomes = providers.ask(
-        "goal_outcomes",
-        [goal for goal in goals if goal.source != goal.Source.MANUAL],
-        known_statistics=known_statistics,
-        default={},
-    )
+    measured = [goal for goal in goals if goal.source != goal.Source.MANUAL]
+    computed_outcomes = goal_outcomes(measured) if goal_outcomes and measured else {}
     for goal in goals:
         computed = computed_outcomes.get(goal.pk)
         goal.outcome_value = goal.outcome if computed is None else computed

@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from funding import budgets
+from funding import budgets, project_objects
+from initiatives import selectors
 from initiatives.models import (
     Application,
     ApplicationCost,
@@ -66,8 +67,27 @@ def save_initiative(*, initiative: Initiative, co_parties=(), leads=()) -> Initi
     initiative.save()
     initiative.co_parties.set(co_parties)
     initiative.leads.set(leads)
-    budgets.refresh_all_proposals(initiative.association)
+    _tell_funding(initiative)
     return initiative
+
+
+def _tell_funding(initiative: Initiative) -> None:
+    """Funding keeps what it needs of an initiative in its own tables: give it the current facts.
+
+    The cost split reads each project object's orientation, the budgets read the granted amounts;
+    both change only here (an initiative saved, a grant decided or changed), so they are pushed now.
+    """
+    association = initiative.association
+    project_objects.set_object_orientations(
+        association=association, orientations=selectors.object_orientation(association)
+    )
+    budgets.set_initiative_line(
+        association=association,
+        source=selectors.budget_source(initiative),
+        label=initiative.name,
+        accounting_object=initiative.accounting_object,
+        amounts=selectors.granted_by_year(initiative),
+    )
 
 
 @transaction.atomic
@@ -207,7 +227,7 @@ def record_decision(
             change_status(initiative=initiative, status=Status.GRANTED)
     elif initiative.status in (Status.APPLICATION, Status.PREPARATION):
         change_status(initiative=initiative, status=Status.REJECTED)
-    budgets.refresh_all_proposals(initiative.association)
+    _tell_funding(initiative)
     return decision
 
 
@@ -222,7 +242,7 @@ def change_grant(*, grant: Grant, amounts: dict[int, Decimal], conditions: str) 
     GrantAmount.objects.bulk_create(
         GrantAmount(grant=grant, year=year, amount=amount) for year, amount in amounts.items() if amount
     )
-    budgets.refresh_all_proposals(grant.initiative.association)
+    _tell_funding(grant.initiative)
     return grant
 
 

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from finsam import providers
 from finsam.forms import add_service_errors, submit
 from funding.views.common import PDF, download, report_errors
 from initiatives import documents, selectors, services
@@ -107,7 +106,15 @@ def initiative_list(request, slug):
 
 
 @login_required
-def initiative_detail(request, slug, code):
+def initiative_detail(
+    request,
+    slug,
+    code,
+    *,
+    goal_outcomes: selectors.GoalOutcomes | None = None,
+    initiative_notices: selectors.InitiativeNotices | None = None,
+):
+    """The initiative's page; apps above initiatives add goal outcomes and notices (see urls.patterns)."""
     access = _access(request, slug)
     initiative = _initiative(request, access, code)
     grants = (
@@ -128,7 +135,7 @@ def initiative_detail(request, slug, code):
         "grants": grants,
         "applications": applications,
         "goals": selectors.with_outcomes(
-            Goal.objects.filter(initiative=initiative).order_by("-year", "position", "pk")
+            Goal.objects.filter(initiative=initiative).order_by("-year", "position", "pk"), goal_outcomes
         ),
         "follow_ups": initiative.follow_ups.all(),
         "writable": _writable(request, access, initiative),
@@ -136,7 +143,7 @@ def initiative_detail(request, slug, code):
         "year": timezone.localdate().year,
         "history": history_of(initiative) if access.can_see_history else None,
         # Facts other apps know about the initiative, e.g. enrolments still open after its end.
-        "notices": providers.ask("initiative_notices", initiative, default=[]),
+        "notices": initiative_notices(initiative) if initiative_notices else [],
     }
     return render(request, "initiatives/initiative_detail.html", context)
 
@@ -392,7 +399,7 @@ def decision_register(request, slug, year):
 
 
 @login_required
-def goal_list(request, slug, year=None):
+def goal_list(request, slug, year=None, *, goal_outcomes: selectors.GoalOutcomes | None = None):
     access = reader_access(request.user, slug)
     year = year or timezone.localdate().year
     goals = (
@@ -400,7 +407,7 @@ def goal_list(request, slug, year=None):
         .filter(association=access.association, year=year)
         .select_related("initiative", "association")
     )
-    goals = selectors.with_outcomes(goals)
+    goals = selectors.with_outcomes(goals, goal_outcomes)
     context = {
         "access": access,
         "year": year,

@@ -9,10 +9,8 @@ class ParticipantsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from finsam import providers
         from finsam.navigation import NavEntry, register
         from members.models import Role
-        from participants import goals, notices
         from participants.models import Survey
 
         # Survey results are aggregates and are audited; participant rows are not copied into
@@ -32,5 +30,3 @@ class ParticipantsConfig(AppConfig):
                 order=910,
             ),
         )
-        providers.provide("goal_outcomes", goals.goal_outcomes)
-        providers.provide("initiative_notices", notices.initiative_notices)

@@ -21,6 +21,9 @@ class Column:
     administration_share: Decimal | None
     equity_share: Decimal | None
     has_ledger: bool
+    # The two shares as exact fractions, for the workbook's percent cells.
+    administration_fraction: Decimal | None = None
+    equity_fraction: Decimal | None = None
 
     @property
     def has_participants(self) -> bool:
@@ -60,6 +63,8 @@ def comparison_table(associations: list[Association], year: int) -> ComparisonTa
                 administration_share=figures.administration_share_of_contributions if figures else None,
                 equity_share=figures.equity_share if figures else None,
                 has_ledger=figures is not None,
+                administration_fraction=figures.administration_fraction_of_contributions if figures else None,
+                equity_fraction=figures.equity_fraction if figures else None,
             )
         )
     return ComparisonTable(year=year, columns=columns)

@@ -35,6 +35,7 @@ class Shown:
     value: Any
     hidden: bool = False
     small: bool = False  # hidden because it is itself a count from 1 to 4
+    fraction: Any = None  # a share's exact value (0.1225) beside the percentage shown (12.3)
 
     @property
     def mark(self) -> str:
@@ -44,6 +45,11 @@ class Shown:
     def number(self):
         """The value for a spreadsheet cell: a number, or the text "<5" or ".."."""
         return self.mark if self.hidden else self.value
+
+    @property
+    def fraction_number(self):
+        """A share's spreadsheet cell: the exact fraction (with a percent format), or the mark."""
+        return self.mark if self.hidden else self.fraction
 
     def __str__(self) -> str:
         """As a page or PDF shows it: counts in Swedish format (`4 305`), or the mark."""
@@ -130,17 +136,26 @@ class Disclosed:
             )
         cells = [(before, after) for before in IncomeGroup.values for after in IncomeGroup.values]
         self.transitions = suppress_group(figures.transitions, cells, suppress, self.ended.hidden)
-        self.share_ended = Shown(figures.share_ended, self.ended.hidden or self.participants.hidden)
+        self.share_ended = Shown(
+            figures.share_ended,
+            self.ended.hidden or self.participants.hidden,
+            fraction=figures.fraction_ended,
+        )
         self.share_work_or_studies = Shown(
-            figures.share_work_or_studies, self.ended.hidden or self.by_group[EndGroup.WORK_OR_STUDIES].hidden
+            figures.share_work_or_studies,
+            self.ended.hidden or self.by_group[EndGroup.WORK_OR_STUDIES].hidden,
+            fraction=figures.fraction_work_or_studies,
         )
         self.share_ready = Shown(
-            figures.share_ready, self.ended.hidden or self.by_group[EndGroup.READY].hidden
+            figures.share_ready,
+            self.ended.hidden or self.by_group[EndGroup.READY].hidden,
+            fraction=figures.fraction_ready,
         )
         self_support = [cell for cell in cells if cell[1] == IncomeGroup.SELF_SUPPORT]
         self.share_self_support = Shown(
             figures.share_self_support,
             self.ended.hidden or any(self.transitions[cell].hidden for cell in self_support),
+            fraction=figures.fraction_self_support,
         )
         self.cost_per_participant = Shown(figures.cost_per_participant, self.participants.hidden)
         self.cost_per_ended = Shown(figures.cost_per_ended, self.ended.hidden)

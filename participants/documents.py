@@ -121,13 +121,19 @@ def _number(shown) -> object:
     return shown.number if shown.value is not None or shown.hidden else None
 
 
+def _fraction(shown) -> object:
+    """A share's cell: the exact fraction, written with excel.PERCENT, or the mark."""
+    return shown.fraction_number
+
+
 def report_workbook(report: Report) -> bytes:
     workbook = excel.new_workbook()
     note = str(disclosure.NOTE) if report.suppressed else _("Internal: contains small counts.")
     sheet = workbook.create_sheet(_("Summary"))
     row = excel.write_title(sheet, f"{report_title(report)}, {report.association.name}", note)
     row = excel.write_header(sheet, row, [_("Measure"), *[str(item.year) for item in report.history]])
-    percent = {column: "0.0" for column in range(2, 5)}
+    percent = {column: excel.PERCENT for column in range(2, 5)}
+    kronor = {column: excel.WHOLE_AMOUNT for column in range(2, 5)}
     for label, attribute, formats in [
         (_("Participants during the year"), "participants", None),
         (_("Newly enrolled"), "new", None),
@@ -135,11 +141,12 @@ def report_workbook(report: Report) -> bytes:
         (_("Share ended, %"), "share_ended", percent),
         (_("Ended to work or studies, share of ended"), "share_work_or_studies", percent),
         (_("Ended job- or study-ready, share of ended"), "share_ready", percent),
-        (_("Cost per participant, kr"), "cost_per_participant", {c: excel.WHOLE_AMOUNT for c in range(2, 5)}),
-        (_("Cost per ended participant, kr"), "cost_per_ended", {c: excel.WHOLE_AMOUNT for c in range(2, 5)}),
+        (_("Cost per participant, kr"), "cost_per_participant", kronor),
+        (_("Cost per ended participant, kr"), "cost_per_ended", kronor),
     ]:
+        cell_value = _fraction if formats is percent else _number
         row = excel.write_row(
-            sheet, row, [label, *[_number(getattr(item, attribute)) for item in report.history]], formats
+            sheet, row, [label, *[cell_value(getattr(item, attribute)) for item in report.history]], formats
         )
     excel.set_widths(sheet, [44, 14, 14, 14])
 
@@ -173,7 +180,7 @@ def report_workbook(report: Report) -> bytes:
                 _number(item.participants),
                 _number(item.new),
                 _number(item.ended),
-                _number(item.share_ended),
+                _fraction(item.share_ended),
                 _number(item.by_group[EndGroup.WORK_OR_STUDIES]),
                 _number(item.by_group[EndGroup.READY]),
                 _number(item.by_group[EndGroup.OTHER]),
@@ -182,7 +189,7 @@ def report_workbook(report: Report) -> bytes:
                 _number(item.cost_per_participant),
                 _number(item.cost_per_ended),
             ],
-            {5: "0.0", 9: excel.WHOLE_AMOUNT, 11: excel.WHOLE_AMOUNT, 12: excel.WHOLE_AMOUNT},
+            {5: excel.PERCENT, 9: excel.WHOLE_AMOUNT, 11: excel.WHOLE_AMOUNT, 12: excel.WHOLE_AMOUNT},
             total=item.initiative is None,
         )
     excel.set_widths(sheet, [34, 12, 12, 10, 12, 12, 12, 10, 14, 18, 16, 16])
@@ -435,10 +442,14 @@ def comparison_rows(table) -> list[tuple[str, list, str]]:
         (_("Cost per ended participant, kr"), [c.figures.cost_per_ended for c in table.columns], "kronor"),
         (
             _("Administration share of contributions"),
-            [plain(c.administration_share) for c in table.columns],
+            [Shown(c.administration_share, fraction=c.administration_fraction) for c in table.columns],
             "percent",
         ),
-        (_("Equity share of contributions"), [plain(c.equity_share) for c in table.columns], "percent"),
+        (
+            _("Equity share of contributions"),
+            [Shown(c.equity_share, fraction=c.equity_fraction) for c in table.columns],
+            "percent",
+        ),
     ]
 
 
@@ -468,12 +479,13 @@ def comparison_workbook(table) -> bytes:
     row = excel.write_header(
         sheet, row, [_("Measure"), *[column.association.name for column in table.columns]]
     )
-    formats = {"kronor": excel.WHOLE_AMOUNT, "percent": "0.0", "count": "0"}
+    formats = {"kronor": excel.WHOLE_AMOUNT, "percent": excel.PERCENT, "count": excel.INTEGER}
     for label, cells, kind in comparison_rows(table):
+        cell_value = _fraction if kind == "percent" else _number
         row = excel.write_row(
             sheet,
             row,
-            [label, *[_number(cell) for cell in cells]],
+            [label, *[cell_value(cell) for cell in cells]],
             {column: formats[kind] for column in range(2, len(cells) + 2)},
         )
     row = excel.write_row(

@@ -1,4 +1,4 @@
-"""Goal outcomes computed from the register and the surveys (the provider `goal_outcomes`).
+"""Goal outcomes computed from the register and the surveys (passed to initiatives.selectors.with_outcomes).
 
 A page of goals asks once for all of them: the statistics are computed once per association and
 year, and the survey results read once, however many goals there are.

@@ -1,4 +1,4 @@
-"""What the participants app tells an initiative's page (the provider `initiative_notices`)."""
+"""What the participants app tells an initiative's page (passed to its view by finsam/urls.py)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _

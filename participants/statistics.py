@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 
-from finsam.money import percent_of
+from finsam.money import as_percent, average_kronor, share_of
 from funding.statements import costs_by_object
 from initiatives.models import GrantAmount, Initiative
 from members.models import Association
@@ -78,43 +78,51 @@ class Figures:
             groups[group_of(END_GROUPS, reason)] += count
         return groups
 
-    @staticmethod
-    def _share(part, whole) -> Decimal | None:
-        return percent_of(Decimal(part), Decimal(whole))
+    # Each share is defined once, as an exact fraction (what a workbook writes with a percent
+    # format); the share_* percentages that pages show are those fractions rounded half up.
+    @property
+    def fraction_ended(self) -> Decimal | None:
+        return share_of(self.ended, self.participants)
 
     @property
-    def share_ended(self) -> Decimal | None:
-        return self._share(self.ended, self.participants)
+    def fraction_work_or_studies(self) -> Decimal | None:
+        return share_of(self.by_group[EndGroup.WORK_OR_STUDIES], self.ended)
 
     @property
-    def share_work_or_studies(self) -> Decimal | None:
-        return self._share(self.by_group[EndGroup.WORK_OR_STUDIES], self.ended)
+    def fraction_ready(self) -> Decimal | None:
+        return share_of(self.by_group[EndGroup.READY], self.ended)
 
     @property
-    def share_ready(self) -> Decimal | None:
-        return self._share(self.by_group[EndGroup.READY], self.ended)
-
-    @property
-    def share_self_support(self) -> Decimal | None:
+    def fraction_self_support(self) -> Decimal | None:
         """Of those who ended, the share with wages or study funds at the end: some self-support."""
         reached = sum(
             count for (_before, after), count in self.transitions.items() if after == IncomeGroup.SELF_SUPPORT
         )
-        return self._share(reached, self.ended)
+        return share_of(reached, self.ended)
+
+    @property
+    def share_ended(self) -> Decimal | None:
+        return as_percent(self.fraction_ended)
+
+    @property
+    def share_work_or_studies(self) -> Decimal | None:
+        return as_percent(self.fraction_work_or_studies)
+
+    @property
+    def share_ready(self) -> Decimal | None:
+        return as_percent(self.fraction_ready)
+
+    @property
+    def share_self_support(self) -> Decimal | None:
+        return as_percent(self.fraction_self_support)
 
     @property
     def cost_per_participant(self) -> Decimal | None:
-        return (
-            None
-            if self.costs is None or not self.participants
-            else (self.costs / self.participants).quantize(Decimal(1))
-        )
+        return average_kronor(self.costs, self.participants)
 
     @property
     def cost_per_ended(self) -> Decimal | None:
-        return (
-            None if self.costs is None or not self.ended else (self.costs / self.ended).quantize(Decimal(1))
-        )
+        return average_kronor(self.costs, self.ended)
 
     def to_json(self) -> dict:
         return {

@@ -22,6 +22,7 @@ class ReportingConfig(AppConfig):
         auditlog.register(Discharge)
         register(
             NavEntry(_("Reports"), "reporting:report_list", tuple(Role.READERS), order=98),
+            NavEntry(_("Invoice archive"), "reporting:invoice_archive", (Role.Kind.OFFICE,), order=56),
             NavEntry(_("Jobs"), "reporting:job_list", (Role.Kind.OFFICE,), per_association=False, order=930),
             NavEntry(
                 _("Adopted reports"),

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from finsam.charts import COLOURS, data_uri, legend_below, new_figure, number_text, svg, swedish_axis
+from finsam.money import in_thousands
 
 
 def _grouped_bars(labels: list[str], series: list[tuple[str, list]], title: str, unit: str) -> str:
@@ -25,8 +26,7 @@ def _grouped_bars(labels: list[str], series: list[tuple[str, list]], title: str,
     return data_uri(svg(figure))
 
 
-def _thousands(amount: Decimal | None) -> Decimal | None:
-    return None if amount is None else (amount / 1000).quantize(Decimal(1))
+_thousands = in_thousands
 
 
 def annual_charts(content) -> dict[str, str]:

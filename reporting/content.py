@@ -13,11 +13,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from finsam.money import percent_of
+from finsam.money import percent_of, share_of
 from funding import annual_statements
 from funding.accounts import MEMBER_INCOME_LINES
 from funding.models import ContributionShare
@@ -41,6 +42,7 @@ from initiatives.selectors import ProjectTable, granted, project_table, with_out
 from members.models import Association, BoardMeeting, BoardTerm
 from members.selectors import board_on
 from participants.disclosure import Disclosed, disclose, disclose_initiatives
+from participants.goals import goal_outcomes
 from participants.statistics import years_statistics
 from reporting import charts
 from reporting.models import Forecast, Report
@@ -55,6 +57,7 @@ class MemberShare:
     category: str
     amount: Decimal
     percent: Decimal | None
+    fraction: Decimal | None = None  # the exact share, for the workbook's percent cell
 
 
 @dataclass
@@ -142,7 +145,7 @@ def annual_content(association: Association, year: int) -> AnnualContent:
             Goal.objects.filter(association=association, year=year)
             .select_related("initiative", "association")
             .order_by("initiative__name", "position", "pk"),
-            known_statistics={(association.pk, year): statistics},
+            partial(goal_outcomes, known_statistics={(association.pk, year): statistics}),
         ),
         initiatives=_funded(association, year, statistics, total),
         participants=total,
@@ -177,12 +180,15 @@ def _member_shares(association, year, statement) -> tuple[list[MemberShare], boo
             by_member[(share.organisation.name, share.get_category_display())] += share.amount_due
         total = sum(by_member.values(), ZERO)
         return [
-            MemberShare(name, category, amount, percent_of(amount, total))
+            MemberShare(name, category, amount, percent_of(amount, total), share_of(amount, total))
             for (name, category), amount in by_member.items()
         ], True
     rows = [row for row in statement.income_notes if row.key in MEMBER_INCOME_LINES]
     total = sum((row.current for row in rows), ZERO)
-    return [MemberShare(row.label, "", row.current, percent_of(row.current, total)) for row in rows], False
+    return [
+        MemberShare(row.label, "", row.current, percent_of(row.current, total), share_of(row.current, total))
+        for row in rows
+    ], False
 
 
 def _funded(association, year, statistics, total) -> list[FundedInitiative]:
@@ -253,6 +259,13 @@ class InterimLine:
         if not self.budget or self.outcome is None or self.level:
             return None
         return percent_of(self.outcome, self.budget)
+
+    @property
+    def used_fraction(self) -> Decimal | None:
+        """used_percent as the exact fraction, for the workbook's percent cells."""
+        if not self.budget or self.outcome is None or self.level:
+            return None
+        return share_of(self.outcome, self.budget)
 
     @property
     def forecast_difference(self) -> Decimal | None:

@@ -198,227 +198,289 @@ def _statement_rows(rows):
     return [([row.label, row.current, row.previous], row.level == 2) for row in rows]
 
 
+# Whole kronor in the amount columns of every sheet that shows amounts only.
+MONEY_COLUMNS = {2: excel.WHOLE_AMOUNT, 3: excel.WHOLE_AMOUNT, 4: excel.WHOLE_AMOUNT, 5: excel.WHOLE_AMOUNT}
+
+
 def workbook(document: Rendering) -> bytes:
+    """The report as a workbook: one sheet per table of the document, in the document's order."""
     book = excel.new_workbook()
-    subtitle = (
-        f"{document.association.name}, {format_organisation_number(document.association.organisation_number)}"
-    )
-    if document.draft_note:
-        subtitle += f" – {document.draft_note}"
-    money = {2: excel.WHOLE_AMOUNT, 3: excel.WHOLE_AMOUNT, 4: excel.WHOLE_AMOUNT, 5: excel.WHOLE_AMOUNT}
-    content = document.content
+    subtitle = _workbook_subtitle(document)
     if document.kind == Report.Kind.ANNUAL:
-        year, previous = str(content.year), str(content.year - 1)
-        header = ["", year, previous]
-        _rows_sheet(
-            book,
-            _("Income statement"),
-            _("Income statement"),
-            subtitle,
-            header,
-            _statement_rows(content.statement.rows),
-            money,
-        )
-        _rows_sheet(
-            book,
-            _("Balance sheet"),
-            _("Balance sheet"),
-            subtitle,
-            ["", f"{year}-12-31", f"{previous}-12-31"],
-            _statement_rows(content.sheet.rows),
-            money,
-        )
-        _rows_sheet(
-            book,
-            _("Cash flow"),
-            _("Cash-flow statement"),
-            subtitle,
-            header,
-            _statement_rows(content.cash_flow.rows),
-            money,
-        )
-        operating = content.operating
-        _rows_sheet(
-            book,
-            _("Operating statement"),
-            _("Operating statement"),
-            subtitle,
-            ["", _("Budget"), _("Outcome"), _("Difference"), _("Last year")],
-            [
-                ([line.label, line.budget, line.outcome, line.difference, line.previous], line.level == 2)
-                for line in [*operating.summary, *operating.lines, *operating.initiatives]
-            ],
-            money,
-        )
-        note_rows = []
-        for key, label in _note_titles():
-            note_rows.append(([label, None, None], True))
-            note_rows += _statement_rows(content.notes[key])
-        _rows_sheet(book, _("Notes"), _("Notes"), subtitle, header, note_rows, money)
-        projects = content.projects
-        _rows_sheet(
-            book,
-            _("Project costs"),
-            _("Project costs, outcome and budget"),
-            subtitle,
-            [
-                "",
-                _("Outcome %(year)s") % {"year": year},
-                _("Budget %(year)s") % {"year": year},
-                _("Outcome %(year)s") % {"year": previous},
-                _("Budget %(year)s") % {"year": previous},
-            ],
-            [
-                (
-                    [
-                        row.label or _("Total projects"),
-                        row.outcome,
-                        row.budget,
-                        row.previous_outcome,
-                        row.previous_budget,
-                    ],
-                    not row.label,
-                )
-                for row in [*projects.rows, projects.total]
-            ],
-            money,
-        )
-        _rows_sheet(
-            book,
-            _("Initiatives"),
-            _("Funded initiatives %(year)s") % {"year": year},
-            subtitle,
-            [
-                _("Initiative"),
-                _("Granted"),
-                _("Costs"),
-                _("Participants"),
-                pgettext_ended(),
-                _("Share ended, %"),
-            ],
-            [
-                (
-                    [
-                        item.initiative.name,
-                        item.granted,
-                        item.cost,
-                        item.participants.participants.number if item.participants else None,
-                        item.participants.ended.number if item.participants else None,
-                        item.participants.share_ended.number if item.participants else None,
-                    ],
-                    False,
-                )
-                for item in content.initiatives
-            ],
-            {2: excel.WHOLE_AMOUNT, 3: excel.WHOLE_AMOUNT, 6: "0.0"},
-        )
-        _rows_sheet(
-            book,
-            _("Members"),
-            _("The members' contributions %(year)s") % {"year": year},
-            subtitle,
-            [_("Member"), _("Category"), _("Amount"), _("Share, %")],
-            [([share.name, share.category, share.amount, share.percent], False) for share in content.members],
-            {3: excel.WHOLE_AMOUNT, 4: "0.0"},
-        )
-        _rows_sheet(
-            book,
-            _("Decided"),
-            _("Decided initiatives, funds set aside"),
-            subtitle,
-            ["", *[str(each) for each in content.decided_years]],
-            [([row.label, *row.amounts], row.total) for row in content.decided],
-            money,
-        )
-        _rows_sheet(
-            book,
-            _("Goals"),
-            _("Goal fulfilment %(year)s") % {"year": year},
-            subtitle,
-            [_("Initiative"), _("Goal"), _("Target"), _("Outcome"), _("Assessment")],
-            [
-                (
-                    [
-                        goal.initiative.name if goal.initiative else _("The board"),
-                        goal.text,
-                        goal.target,
-                        goal.outcome_value,
-                        str(dict(goal.Assessment.choices).get(goal.assessed, "")),
-                    ],
-                    False,
-                )
-                for goal in content.goals
-            ],
-            widths=[28, 60, 12, 12, 20],
-        )
+        _annual_sheets(book, document.content, subtitle)
     else:
-        _rows_sheet(
-            book,
-            _("Outcome and forecast"),
-            document.title,
-            subtitle,
-            [
-                "",
-                _("Budget, full year"),
-                _("Outcome so far"),
-                _("Share of budget, %"),
-                _("Forecast, full year"),
-                _("Forecast − budget"),
-            ],
-            [
-                (
-                    [
-                        line.label,
-                        line.budget,
-                        line.outcome,
-                        line.used_percent,
-                        line.forecast,
-                        line.forecast_difference,
-                    ],
-                    line.level == 2,
-                )
-                for line in content.lines
-            ],
-            {
-                2: excel.WHOLE_AMOUNT,
-                3: excel.WHOLE_AMOUNT,
-                4: "0.0",
-                5: excel.WHOLE_AMOUNT,
-                6: excel.WHOLE_AMOUNT,
-            },
-        )
-        _rows_sheet(
-            book,
-            _("Income statement"),
-            _("Income statement so far"),
-            subtitle,
-            [
-                "",
-                _("Budget, full year"),
-                _("Outcome so far"),
-                _("Share of budget, %"),
-                _("Same period last year"),
-            ],
-            [
-                ([line.label, line.budget, line.outcome, line.used_percent, line.previous], line.level == 2)
-                for line in content.operating.summary
-            ],
-            {**money, 4: "0.0"},
-        )
-        participants = content.participants
-        _rows_sheet(
-            book,
-            _("Participants"),
-            _("Participants so far"),
-            subtitle,
-            ["", _("Count")],
-            [
-                ([_("Participants during the year"), participants.participants.number], False),
-                ([_("Newly enrolled"), participants.new.number], False),
-                ([pgettext_ended(), participants.ended.number], False),
-            ],
-        )
+        _interim_sheets(book, document.title, document.content, subtitle)
     return excel.to_bytes(book)
+
+
+def _workbook_subtitle(document: Rendering) -> str:
+    association = document.association
+    subtitle = f"{association.name}, {format_organisation_number(association.organisation_number)}"
+    return f"{subtitle} – {document.draft_note}" if document.draft_note else subtitle
+
+
+def _annual_sheets(book, content, subtitle: str) -> None:
+    _statement_sheets(book, content, subtitle)
+    _operating_sheet(book, content.operating, subtitle)
+    _notes_sheet(book, content, subtitle)
+    _project_sheet(book, content, subtitle)
+    _funded_initiatives_sheet(book, content, subtitle)
+    _members_sheet(book, content, subtitle)
+    _decided_sheet(book, content, subtitle)
+    _goals_sheet(book, content, subtitle)
+
+
+def _statement_sheets(book, content, subtitle: str) -> None:
+    """Income statement, balance sheet and cash flow: this year beside last year."""
+    year, previous = str(content.year), str(content.year - 1)
+    header = ["", year, previous]
+    _rows_sheet(
+        book,
+        _("Income statement"),
+        _("Income statement"),
+        subtitle,
+        header,
+        _statement_rows(content.statement.rows),
+        MONEY_COLUMNS,
+    )
+    _rows_sheet(
+        book,
+        _("Balance sheet"),
+        _("Balance sheet"),
+        subtitle,
+        ["", f"{year}-12-31", f"{previous}-12-31"],
+        _statement_rows(content.sheet.rows),
+        MONEY_COLUMNS,
+    )
+    _rows_sheet(
+        book,
+        _("Cash flow"),
+        _("Cash-flow statement"),
+        subtitle,
+        header,
+        _statement_rows(content.cash_flow.rows),
+        MONEY_COLUMNS,
+    )
+
+
+def _operating_sheet(book, operating, subtitle: str) -> None:
+    _rows_sheet(
+        book,
+        _("Operating statement"),
+        _("Operating statement"),
+        subtitle,
+        ["", _("Budget"), _("Outcome"), _("Difference"), _("Last year")],
+        [
+            ([line.label, line.budget, line.outcome, line.difference, line.previous], line.level == 2)
+            for line in [*operating.summary, *operating.lines, *operating.initiatives]
+        ],
+        MONEY_COLUMNS,
+    )
+
+
+def _notes_sheet(book, content, subtitle: str) -> None:
+    note_rows = []
+    for key, label in _note_titles():
+        note_rows.append(([label, None, None], True))
+        note_rows += _statement_rows(content.notes[key])
+    header = ["", str(content.year), str(content.year - 1)]
+    _rows_sheet(book, _("Notes"), _("Notes"), subtitle, header, note_rows, MONEY_COLUMNS)
+
+
+def _project_sheet(book, content, subtitle: str) -> None:
+    """Seed 004's project table: outcome and budget per initiative, this year and last."""
+    year, previous = str(content.year), str(content.year - 1)
+    projects = content.projects
+    _rows_sheet(
+        book,
+        _("Project costs"),
+        _("Project costs, outcome and budget"),
+        subtitle,
+        [
+            "",
+            _("Outcome %(year)s") % {"year": year},
+            _("Budget %(year)s") % {"year": year},
+            _("Outcome %(year)s") % {"year": previous},
+            _("Budget %(year)s") % {"year": previous},
+        ],
+        [
+            (
+                [
+                    row.label or _("Total projects"),
+                    row.outcome,
+                    row.budget,
+                    row.previous_outcome,
+                    row.previous_budget,
+                ],
+                not row.label,
+            )
+            for row in [*projects.rows, projects.total]
+        ],
+        MONEY_COLUMNS,
+    )
+
+
+def _funded_initiatives_sheet(book, content, subtitle: str) -> None:
+    """Each funded initiative: granted, costs, participants, and the share ended as an exact fraction."""
+    _rows_sheet(
+        book,
+        _("Initiatives"),
+        _("Funded initiatives %(year)s") % {"year": content.year},
+        subtitle,
+        [
+            _("Initiative"),
+            _("Granted"),
+            _("Costs"),
+            _("Participants"),
+            pgettext_ended(),
+            _("Share ended, %"),
+        ],
+        [
+            (
+                [
+                    item.initiative.name,
+                    item.granted,
+                    item.cost,
+                    item.participants.participants.number if item.participants else None,
+                    item.participants.ended.number if item.participants else None,
+                    item.participants.share_ended.fraction_number if item.participants else None,
+                ],
+                False,
+            )
+            for item in content.initiatives
+        ],
+        {2: excel.WHOLE_AMOUNT, 3: excel.WHOLE_AMOUNT, 6: excel.PERCENT},
+    )
+
+
+def _members_sheet(book, content, subtitle: str) -> None:
+    _rows_sheet(
+        book,
+        _("Members"),
+        _("The members' contributions %(year)s") % {"year": content.year},
+        subtitle,
+        [_("Member"), _("Category"), _("Amount"), _("Share, %")],
+        [([share.name, share.category, share.amount, share.fraction], False) for share in content.members],
+        {3: excel.WHOLE_AMOUNT, 4: excel.PERCENT},
+    )
+
+
+def _decided_sheet(book, content, subtitle: str) -> None:
+    _rows_sheet(
+        book,
+        _("Decided"),
+        _("Decided initiatives, funds set aside"),
+        subtitle,
+        ["", *[str(each) for each in content.decided_years]],
+        [([row.label, *row.amounts], row.total) for row in content.decided],
+        MONEY_COLUMNS,
+    )
+
+
+def _goals_sheet(book, content, subtitle: str) -> None:
+    _rows_sheet(
+        book,
+        _("Goals"),
+        _("Goal fulfilment %(year)s") % {"year": content.year},
+        subtitle,
+        [_("Initiative"), _("Goal"), _("Target"), _("Outcome"), _("Assessment")],
+        [
+            (
+                [
+                    goal.initiative.name if goal.initiative else _("The board"),
+                    goal.text,
+                    goal.target,
+                    goal.outcome_value,
+                    str(dict(goal.Assessment.choices).get(goal.assessed, "")),
+                ],
+                False,
+            )
+            for goal in content.goals
+        ],
+        widths=[28, 60, 12, 12, 20],
+    )
+
+
+def _interim_sheets(book, title: str, content, subtitle: str) -> None:
+    _forecast_sheet(book, title, content, subtitle)
+    _interim_income_sheet(book, content, subtitle)
+    _interim_participants_sheet(book, content, subtitle)
+
+
+def _forecast_sheet(book, title: str, content, subtitle: str) -> None:
+    """Outcome so far against the full year's budget, with the office's forecast."""
+    _rows_sheet(
+        book,
+        _("Outcome and forecast"),
+        title,
+        subtitle,
+        [
+            "",
+            _("Budget, full year"),
+            _("Outcome so far"),
+            _("Share of budget, %"),
+            _("Forecast, full year"),
+            _("Forecast − budget"),
+        ],
+        [
+            (
+                [
+                    line.label,
+                    line.budget,
+                    line.outcome,
+                    line.used_fraction,
+                    line.forecast,
+                    line.forecast_difference,
+                ],
+                line.level == 2,
+            )
+            for line in content.lines
+        ],
+        {
+            2: excel.WHOLE_AMOUNT,
+            3: excel.WHOLE_AMOUNT,
+            4: excel.PERCENT,
+            5: excel.WHOLE_AMOUNT,
+            6: excel.WHOLE_AMOUNT,
+        },
+    )
+
+
+def _interim_income_sheet(book, content, subtitle: str) -> None:
+    _rows_sheet(
+        book,
+        _("Income statement"),
+        _("Income statement so far"),
+        subtitle,
+        [
+            "",
+            _("Budget, full year"),
+            _("Outcome so far"),
+            _("Share of budget, %"),
+            _("Same period last year"),
+        ],
+        [
+            ([line.label, line.budget, line.outcome, line.used_fraction, line.previous], line.level == 2)
+            for line in content.operating.summary
+        ],
+        {**MONEY_COLUMNS, 4: excel.PERCENT},
+    )
+
+
+def _interim_participants_sheet(book, content, subtitle: str) -> None:
+    participants = content.participants
+    _rows_sheet(
+        book,
+        _("Participants"),
+        _("Participants so far"),
+        subtitle,
+        ["", _("Count")],
+        [
+            ([_("Participants during the year"), participants.participants.number], False),
+            ([_("Newly enrolled"), participants.new.number], False),
+            ([pgettext_ended(), participants.ended.number], False),
+        ],
+    )
 
 
 def pgettext_ended() -> str:

@@ -32,6 +32,10 @@ urlpatterns = [
     path(
         "forbund/<slug:slug>/rapporter/<int:pk>/rapport.<spreadsheet:kind>", views.document, name="document"
     ),
+    path("forbund/<slug:slug>/fakturor/arkiv/", views.invoice_archive, name="invoice_archive"),
+    path(
+        "forbund/<slug:slug>/fakturor/arkiv/<int:year>/", views.invoice_archive, name="invoice_archive_year"
+    ),
     path("forbund/<slug:slug>/fakturor/<int:year>/export/", views.invoice_batch, name="invoice_batch"),
     path("rapporter/", views.adopted_reports, name="adopted_reports"),
     path("jobb/", views.job_list, name="job_list"),

@@ -380,6 +380,24 @@ def job_download(request, pk):
 
 
 @login_required
+def invoice_archive(request, slug, year=None):
+    """The page that offers a year's issued invoices as one zip file (reporting runs the job).
+
+    It is reporting's page, not a button on funding's invoice list: funding links to no app above it.
+    """
+    access = aggregate_access(request.user, slug)
+    _require_office(access)
+    year = year or timezone.localdate().year
+    jobs_so_far = Job.objects.filter(user=request.user, association=access.association, kind="invoices")
+    context = {
+        "access": access,
+        "year": year,
+        "jobs": jobs_so_far.defer("result").order_by("-created_at")[:10],
+    }
+    return render(request, "reporting/invoice_archive.html", context)
+
+
+@login_required
 @require_POST
 def invoice_batch(request, slug, year):
     """Every issued invoice of a year as PDF and Peppol XML in one zip file, made in the background."""

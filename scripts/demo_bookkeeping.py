@@ -24,6 +24,9 @@ CHART = "BAS2014"
 SERIES = "A"
 PROJECT_DIMENSION = 6
 
+# This writer runs on its own (python scripts/make_demo_ledgers.py), without the project on
+# sys.path, so it rounds with Decimal here rather than through finsam.money; its output is
+# fixed by the committed demo ledgers, which the tests compare it with.
 CENT = Decimal("0.01")
 KRONA = Decimal(1)
 ZERO = Decimal("0.00")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Font
 
 from finsam import excel
+from finsam.money import round_money
 from funding.budgets import BudgetTable
 from funding.models import BudgetLine
 
@@ -109,7 +110,7 @@ def _number(value) -> Decimal:
     if value in (None, ""):
         return Decimal(0)
     text = str(value).replace("\xa0", "").replace(" ", "").replace("\u2212", "-").replace(",", ".")
-    return Decimal(text).quantize(Decimal("0.01"))
+    return round_money(Decimal(text))
 
 
 def read_budget_workbook(content: bytes) -> tuple[list[BudgetLine], list[Decimal]]:

@@ -102,7 +102,7 @@ def sie_text(orgnr: str, objects: list[tuple[str, str, int]]) -> bytes:
 
 
 def build(initiatives: int):
-    from finsam import providers  # noqa: F401  (apps ready)
+    from finsam import money  # noqa: F401  (apps ready)
     from funding.ledger import import_sie
     from initiatives import services as initiative_services
     from initiatives.models import Goal, Initiative

@@ -10,11 +10,12 @@ import datetime
 import functools
 from collections import defaultdict
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from finsam.money import round_krona
 from funding.sie import SieFile, account_balance_from_vouchers, parse_sie
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +35,7 @@ def ledger(year: int) -> SieFile:
 
 
 def kronor(amount: Decimal) -> int:
-    return int(amount.quantize(Decimal(1), ROUND_HALF_UP))
+    return int(round_krona(amount))
 
 
 def results(year: int, index: int = 0) -> dict[str, Decimal]:

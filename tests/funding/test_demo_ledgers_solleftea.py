@@ -18,6 +18,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from finsam.money import round_krona
 from funding.ledger import import_sie
 from funding.models import LedgerYear
 from funding.outcome import outcome_report
@@ -95,7 +96,7 @@ def solleftea(db):
 
 
 def whole(amount: Decimal) -> int:
-    return int(amount.quantize(Decimal(1)))
+    return int(round_krona(amount))
 
 
 @pytest.mark.parametrize("up_to", [None, INTERIM])

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from finsam.money import round_krona
 from funding.ledger import import_sie
 from funding.statements import balance_sheet, income_statement, key_figures, project_cost_rows, year_figures
 
@@ -19,7 +20,7 @@ def figures(sofint):
 
 
 def whole(amount):
-    return None if amount is None else amount.quantize(Decimal(1))
+    return None if amount is None else round_krona(amount)
 
 
 def test_the_income_statement_is_seed_004s(figures):

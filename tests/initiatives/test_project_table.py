@@ -2,13 +2,13 @@
 outcome beside its budget, and the totals."""
 
 import io
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from finsam.money import round_krona
 from funding.ledger import import_sie
 from funding.statements import key_figures
 from initiatives.models import Initiative
@@ -28,7 +28,7 @@ def sofint_2009(db):
 
 
 def whole(amount):
-    return None if amount is None else amount.quantize(Decimal(1))
+    return None if amount is None else round_krona(amount)
 
 
 def test_the_2009_project_table_is_seed_004s(sofint_2009, client):

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from finsam import excel
 from reporting import documents
 from reporting.content import LedgerMissing, annual_content
 from tests.documents import flat_text, pdf_pages, rows, workbook
@@ -75,6 +76,12 @@ def test_the_workbook_has_every_table_with_the_same_figures(sofint, ledger_2009,
     )
     income = {row[0]: list(row[1:]) for row in rows(book["Resultaträkning"]) if row and row[0]}
     assert [round(value) for value in income["Årets resultat"]] == [-26_469, 84_762]
+    # Shares are exact fractions with a percent format, not rounded percentages.
+    members = [row for row in book["Medlemmar"].iter_rows(min_row=5) if row[0].value]
+    assert members and all(row[3].number_format == excel.PERCENT for row in members)
+    assert sum(row[3].value for row in members) == pytest.approx(1)
+    for row in members:
+        assert row[3].value == pytest.approx(row[2].value / sum(other[2].value for other in members))
 
 
 def test_a_year_without_bookkeeping_is_refused_whole(sofint, tmp_path):

@@ -8,11 +8,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from finsam import excel
 from members.models import Association, User
-from reporting import services
+from reporting import documents, services
 from reporting.content import interim_content
 from reporting.models import Report
-from tests.documents import page_text
+from tests.documents import page_text, workbook
 from tests.reporting.conftest import write_all_sections
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,15 @@ def test_the_start_page_shows_the_deadline_and_what_is_missing(demo, client):
     )
     # Adopted: Sollefteå's block is gone, SOFINT's stays.
     assert page_text(client.get("/")).count(f"Årsredovisning {year}") == 1
+
+
+def test_the_interim_workbook_writes_the_share_of_budget_as_an_exact_fraction(demo):
+    report = Report.objects.get(association=demo, kind="interim", period_end=AUGUST)
+    lines = {line.label: line for line in interim_content(demo, AUGUST, report).lines}
+    book = workbook(documents.report_workbook(report))
+    cells = {row[0].value: row for row in book["Utfall och prognos"].iter_rows(min_row=5) if row[0].value}
+    office = lines["Kansli (inkl. ekonomihantering)"]
+    share = cells["Kansli (inkl. ekonomihantering)"][3]
+    assert share.number_format == excel.PERCENT
+    assert share.value == pytest.approx(float(office.outcome / office.budget))
+    assert office.used_percent == round(Decimal(share.value) * 100, 1)  # the page's 1-decimal figure

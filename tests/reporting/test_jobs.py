@@ -11,9 +11,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
+from members.models import Role
 from reporting import jobs, services
 from reporting.models import Job
 from tests.documents import page_text, workbook
+from tests.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,20 @@ def test_a_years_invoices_are_zipped_as_pdf_and_xml_in_the_background(
     assert response.url == reverse("reporting:job_detail", args=[job.pk]) and job.status == "done"
     names = zipfile.ZipFile(io.BytesIO(bytes(job.result))).namelist()
     assert len(names) == 2 * len(issued_q1) and {name.rsplit(".", 1)[1] for name in names} == {"pdf", "xml"}
+
+
+def test_the_invoice_archive_page_offers_the_zip_and_lists_the_jobs_so_far(
+    client, issued_q1, sofint, sofint_office, django_capture_on_commit_callbacks
+):
+    client.force_login(sofint_office)
+    page = page_text(client.get(reverse("reporting:invoice_archive_year", args=["sofint", 2026])))
+    assert "Fakturor 2026, PDF och XML" in page and "Alla utställda som PDF och XML (zip)" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("reporting:invoice_batch", args=["sofint", 2026]))
+    page = page_text(client.get(reverse("reporting:invoice_archive_year", args=["sofint", 2026])))
+    assert page.count("Fakturor 2026, PDF och XML") == 2  # the title, and the job done
+    # The menu on the association's pages (funding's invoice list too) leads to it; the board cannot open it.
+    invoices = client.get(reverse("funding:invoice_list", args=["sofint"])).content.decode()
+    assert reverse("reporting:invoice_archive", args=["sofint"]) in invoices
+    client.force_login(RoleFactory(kind=Role.Kind.BOARD, association=sofint).user)
+    assert client.get(reverse("reporting:invoice_archive", args=["sofint"])).status_code == 404
