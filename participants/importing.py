@@ -24,6 +24,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.se import personnummer
 
 from finsam import excel
+from finsam.formulas import from_csv_text
 from initiatives.models import Initiative
 from members.models import Association
 from participants.models import EndReason, Enrolment, Gender, IncomeSource, Participant
@@ -126,7 +127,11 @@ def read_rows(content: bytes, filename: str) -> list[list[str]]:
         raise ImportRejected(
             [_("The file is not UTF-8 text. Save it as CSV UTF-8 (semicolon-separated).")]
         ) from None
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=";")]
+    # A file this app exported has an apostrophe before text that would start a formula.
+    return [
+        [from_csv_text(cell) for cell in row]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    ]
 
 
 def _cell_text(value) -> str:
