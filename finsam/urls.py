@@ -2,10 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from finsam import outages
 from members import views as members_views
+
+handler500 = "finsam.outages.server_error"
 
 urlpatterns = [
     path("", members_views.home, name="home"),
+    path("healthz", outages.healthz, name="healthz"),
     path(
         "konto/logga-in/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

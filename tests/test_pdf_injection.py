@@ -51,9 +51,7 @@ def header_pdf(name: str) -> bytes:
     ],
     ids=["cr-import", "ff-background", "quote", "end-of-style"],
 )
-def test_a_name_that_tries_to_leave_the_header_is_shown_as_text_and_fetches_nothing(
-    outside_server, breakout
-):
+def test_a_name_that_tries_to_leave_the_header_is_shown_as_text_and_fetches_nothing(outside_server, breakout):
     url, requests = outside_server
     name = "Förbund Norr " + breakout.format(url=url)
     text = pdf_text(header_pdf(name))
