@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from finsam.forms import submit
+from finsam.years import query_year
 from funding.views.common import PDF, XLSX, download
 from initiatives.models import Initiative
 from members.access import aggregate_access, association_access, office_access
@@ -205,10 +206,7 @@ def access_log(request, slug):
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("ar") or timezone.localdate().year)
-    except ValueError:
-        raise Http404 from None
+    return query_year(request.GET, "ar", default=timezone.localdate().year)
 
 
 @never_cache

@@ -32,7 +32,7 @@ urlpatterns = [
     path(
         "forbund/<slug:slug>/rapporter/<int:pk>/rapport.<spreadsheet:kind>", views.document, name="document"
     ),
-    path("forbund/<slug:slug>/fakturor/<int:year>/export/", views.invoice_batch, name="invoice_batch"),
+    path("forbund/<slug:slug>/fakturor/<year:year>/export/", views.invoice_batch, name="invoice_batch"),
     path("rapporter/", views.adopted_reports, name="adopted_reports"),
     path("jobb/", views.job_list, name="job_list"),
     path("jobb/<uuid:pk>/", views.job_detail, name="job_detail"),
