@@ -5,6 +5,7 @@ so with status 503 and `Retry-After`, instead of "Server Error (500)". The page 
 plain context (no context processors, no user), so nothing on the way touches the database again.
 """
 
+import logging
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
@@ -12,6 +13,8 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
 OUTAGE_ERRORS = (OperationalError, InterfaceError)
@@ -35,6 +38,8 @@ class DatabaseOutageMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, OUTAGE_ERRORS):
+            # Answered with a page, so Django does not log it: the operator still needs to know.
+            logger.error("Database unavailable: %s %s", request.method, request.path, exc_info=exception)
             return unavailable()
         return None
 

@@ -20,11 +20,12 @@ def database_down(error=OperationalError):
 
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
-def test_a_database_outage_shows_the_swedish_503_page_with_retry_after(office_user, error):
+def test_a_database_outage_shows_the_swedish_503_page_with_retry_after(office_user, error, caplog):
     client = Client(raise_request_exception=False)
     client.force_login(office_user)
     with database_down(error):
         response = client.get(reverse("home"))
+    assert "connection refused" in caplog.text  # the operator sees the outage in the log
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "Finsam är tillfälligt otillgängligt" in page_text(response)
@@ -78,3 +79,12 @@ def test_an_unknown_address_gets_the_swedish_404_page(client, office_user, setti
     response = client.get("/finns-inte/")
     assert response.status_code == 404
     assert "Sidan finns inte" in page_text(response)
+
+
+def test_an_outage_inside_a_view_is_answered_by_the_middleware_and_logged(caplog):
+    middleware = outages.DatabaseOutageMiddleware(lambda request: None)
+    request = RequestFactory().get("/forbund/norr/")
+    response = middleware.process_exception(request, OperationalError("the database system is starting up"))
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "Database unavailable: GET /forbund/norr/" in caplog.text
+    assert middleware.process_exception(request, ValueError("a bug")) is None
