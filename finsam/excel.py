@@ -6,9 +6,12 @@ from zipfile import BadZipFile
 
 from django.utils.functional import Promise
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from finsam.formulas import starts_like_formula
 
 AMOUNT = "#,##0.00"
 WHOLE_AMOUNT = "#,##0"
@@ -29,17 +32,34 @@ def new_workbook() -> Workbook:
     return workbook
 
 
+def write_cell(sheet: Worksheet, row: int, column: int, value):
+    """Write one cell. Text is always stored as a string, never as a formula, however it starts
+    (a name like `=HYPERLINK(...)` stays text); numbers and dates stay what they are."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if isinstance(value, str):
+        # Control characters (a form feed in a name) are not allowed in the file's XML.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        # openpyxl stores text that starts with "=" as a formula and "#N/A" as an error: keep it text.
+        cell.data_type = "s"
+        # So that Excel keeps it text when the user edits the cell and presses Enter.
+        cell.quotePrefix = starts_like_formula(value)
+    return cell
+
+
 def write_title(sheet: Worksheet, title: str, subtitle: str = "") -> int:
     """Title rows at the top; returns the next free row."""
-    sheet.cell(row=1, column=1, value=title).font = TITLE_FONT
+    write_cell(sheet, 1, 1, title).font = TITLE_FONT
     if subtitle:
-        sheet.cell(row=2, column=1, value=subtitle)
+        write_cell(sheet, 2, 1, subtitle)
     return 4
 
 
 def write_header(sheet: Worksheet, row: int, headers: list[str]) -> int:
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=str(header))
+        cell = write_cell(sheet, row, column, str(header))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -52,9 +72,7 @@ def write_row(
 ) -> int:
     """Write one row; formats maps 1-based column -> number format. Lazy labels become text."""
     for column, value in enumerate(values, start=1):
-        if isinstance(value, Promise):
-            value = str(value)
-        cell = sheet.cell(row=row, column=column, value=value)
+        cell = write_cell(sheet, row, column, value)
         if formats and column in formats and value is not None:
             cell.number_format = formats[column]
         if total:

@@ -7,10 +7,14 @@ organisation number in the header, "Sida X av Y" in the footer, DejaVu Sans embe
 import contextlib
 import gc
 import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
+from weasyprint.urls import URLFetcher
 
 from finsam.formatting import format_organisation_number
 
@@ -66,13 +70,34 @@ def collect_put_off_garbage(**_signal) -> bool:
     return True
 
 
+class StaticFilesOnly(URLFetcher):
+    """Fetches nothing but data: URIs (the charts) and the project's own static files.
+
+    A document's text comes from users; should any of it ever reach the HTML or CSS as a URL,
+    WeasyPrint must not fetch it from the network or read another file of the server (server-side
+    request forgery). A refused resource is left out of the PDF with a warning in the log.
+    """
+
+    def fetch(self, url, headers=None):
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data" or (scheme == "file" and self._is_static(url)):
+            return super().fetch(url, headers)
+        raise ValueError(f"Only the project's static files may be used in a document: {url[:200]}")
+
+    @staticmethod
+    def _is_static(url: str) -> bool:
+        path = Path(url2pathname(urlsplit(url).path)).resolve()
+        roots = [Path(root).resolve() for root in [*settings.STATICFILES_DIRS, settings.STATIC_ROOT] if root]
+        return any(path.is_relative_to(root) for root in roots)
+
+
 def render_pdf(
     template_name: str, context: dict, *, pdf_variant: str | None = None, pdf_tags: bool = False
 ) -> bytes:
     """pdf_variant "pdf/a-3b" with pdf_tags gives an archivable, tagged (accessible) PDF."""
     html = render_to_string(template_name, context)
     with fewer_collections():
-        document = HTML(string=html, base_url=str(settings.BASE_DIR))
+        document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=StaticFilesOnly())
         return document.write_pdf(pdf_variant=pdf_variant, pdf_tags=pdf_tags, uncompressed_pdf=False)
 
 

@@ -17,7 +17,9 @@ def patterns(
     return [
         path("forbund/<slug:slug>/insatser/", views.initiative_list, name="initiative_list"),
         path("forbund/<slug:slug>/insatser/ny/", views.initiative_edit, name="initiative_create"),
-        path("forbund/<slug:slug>/insatser/kostnader/<int:year>/", views.project_costs, name="project_costs"),
+        path(
+            "forbund/<slug:slug>/insatser/kostnader/<year:year>/", views.project_costs, name="project_costs"
+        ),
         path(
             "forbund/<slug:slug>/insatser/<slug:code>/",
             views.initiative_detail,
@@ -58,17 +60,17 @@ def patterns(
             name="application_action",
         ),
         path(
-            "forbund/<slug:slug>/insatser/<slug:code>/uppfoljning/<int:year>/",
+            "forbund/<slug:slug>/insatser/<slug:code>/uppfoljning/<year:year>/",
             views.follow_up,
             name="follow_up",
         ),
         path(
-            "forbund/<slug:slug>/insatser/<slug:code>/uppfoljning/<int:year>/pdf/",
+            "forbund/<slug:slug>/insatser/<slug:code>/uppfoljning/<year:year>/pdf/",
             views.follow_up_pdf,
             name="follow_up_pdf",
         ),
         path(
-            "forbund/<slug:slug>/insatser/<slug:code>/kostnader/<int:year>/",
+            "forbund/<slug:slug>/insatser/<slug:code>/kostnader/<year:year>/",
             views.cost_report,
             name="cost_report",
         ),
@@ -80,9 +82,9 @@ def patterns(
         path("forbund/<slug:slug>/moten/<int:pk>/", views.meeting_detail, name="meeting_detail"),
         path("forbund/<slug:slug>/moten/<int:pk>/beslut/", views.decision_create, name="decision_create"),
         path("forbund/<slug:slug>/moten/<int:pk>/beslutslista.pdf", views.meeting_pdf, name="meeting_pdf"),
-        path("forbund/<slug:slug>/beslut/<int:year>/", views.decision_register, name="decision_register"),
+        path("forbund/<slug:slug>/beslut/<year:year>/", views.decision_register, name="decision_register"),
         path("forbund/<slug:slug>/mal/", views.goal_list, goals, name="goal_list"),
-        path("forbund/<slug:slug>/mal/<int:year>/", views.goal_list, goals, name="goal_list_year"),
+        path("forbund/<slug:slug>/mal/<year:year>/", views.goal_list, goals, name="goal_list_year"),
         path("forbund/<slug:slug>/mal/nytt/", views.goal_edit, name="goal_create"),
         path("forbund/<slug:slug>/mal/andra/<int:pk>/", views.goal_edit, name="goal_edit"),
     ]

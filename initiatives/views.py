@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.forms import add_service_errors, submit
+from finsam.years import query_year
 from funding.views.common import PDF, download, report_errors
 from initiatives import documents, selectors, services
 from initiatives.forms import (
@@ -424,7 +425,8 @@ def goal_edit(request, slug, pk=None):
         get_object_or_404(Goal.objects.filter(association=access.association), pk=pk)
         if pk
         else Goal(
-            association=access.association, year=int(request.GET.get("ar") or timezone.localdate().year)
+            association=access.association,
+            year=query_year(request.GET, "ar", default=timezone.localdate().year),
         )
     )
     initial = {}

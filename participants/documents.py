@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from finsam import excel
+from finsam.formulas import csv_text
 from finsam.pdf import page_context, render_pdf
 from funding.budgets import budget_for_year
 from funding.models import BudgetLine, Contribution
@@ -395,15 +396,18 @@ def export_rows(enrolments) -> Iterator[str]:
     ):
         writer.writerow(
             [
-                code,
-                gender,
-                birth_year,
-                initiative,
-                start.isoformat(),
-                end.isoformat() if end else "",
-                reason,
-                before,
-                after,
+                csv_text(value)
+                for value in (
+                    code,
+                    gender,
+                    birth_year,
+                    initiative,
+                    start.isoformat(),
+                    end.isoformat() if end else "",
+                    reason,
+                    before,
+                    after,
+                )
             ]
         )
         if number % 500 == 0:

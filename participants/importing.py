@@ -15,12 +15,16 @@ import datetime
 import io
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from stdnum.exceptions import ValidationError
+from stdnum.se import personnummer
 
 from finsam import excel
+from finsam.formulas import from_csv_text
 from initiatives.models import Initiative
 from members.models import Association
 from participants.models import EndReason, Enrolment, Gender, IncomeSource, Participant
@@ -38,11 +42,12 @@ HEADERS = [
 ]
 MAX_ROWS = 200_000
 
-# YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN, YYMMDDNNNN, with or without spaces:
-# digits that read as a date followed by four more. Matched anywhere in a cell.
-PERSONAL_NUMBER = re.compile(
-    r"(?<!\d)(?:\d{2})?\d{2}(?:0[1-9]|1[0-2])(?:[0-6]\d|[78]\d)\s?[-+]?\s?\d{4}(?!\d)"
-)
+# Separators people type inside a personal identity number: hyphen, plus, full stop, spaces and
+# every Unicode dash (en and em dash, minus sign, full-width hyphen after NFKC).
+_SEPARATOR = r"[-+.\s\u2010-\u2015\u2212\ufe58\ufe63]"
+# Runs of digits with separators between them, e.g. "85-01-01-1234" or "850101 – 1234".
+_DIGIT_RUN = re.compile(rf"(?<!\d)\d(?:{_SEPARATOR}*\d)*(?!\d)")
+_NOT_A_DIGIT = re.compile(r"\D")
 
 
 class ImportRejected(Exception):
@@ -65,8 +70,47 @@ class ImportResult:
         return self.created + self.updated + self.unchanged
 
 
+def _ascii_digits(value: str) -> str:
+    """Full-width and other Unicode digits as 0-9, full-width punctuation as ASCII."""
+    value = unicodedata.normalize("NFKC", value)
+    return "".join(
+        str(unicodedata.decimal(char)) if unicodedata.decimal(char, None) is not None else char
+        for char in value
+    )
+
+
+def _is_identity_digits(digits: str) -> bool:
+    """10 or 12 digits that begin with a real birth date: a personal identity number (personnummer),
+    or a coordination number (samordningsnummer, the day plus 60).
+
+    The check digit is not required: a personal number typed with one wrong digit still points at a
+    person, and a pseudonymous code has no reason to look like a date followed by four digits.
+    """
+    if len(digits) == 12:
+        if digits[:2] not in ("18", "19", "20"):
+            return False
+        date, serial = digits[:8], digits[8:]
+    elif len(digits) == 10:
+        date, serial = digits[:6], digits[6:]
+    else:
+        return False
+    day = int(date[-2:])
+    if day > 60:
+        date = date[:-2] + f"{day - 60:02d}"
+    try:
+        personnummer.get_birth_date(f"{date}-{serial}")
+    except ValidationError:
+        return False
+    return True
+
+
 def looks_like_personal_number(value: str) -> bool:
-    return bool(PERSONAL_NUMBER.search(value))
+    """Whether a cell holds something that reads as a Swedish personal or coordination number,
+    whatever separators, dashes or digits it is written with; matched anywhere in the text."""
+    return any(
+        _is_identity_digits(_NOT_A_DIGIT.sub("", run.group()))
+        for run in _DIGIT_RUN.finditer(_ascii_digits(value))
+    )
 
 
 def read_rows(content: bytes, filename: str) -> list[list[str]]:
@@ -83,7 +127,11 @@ def read_rows(content: bytes, filename: str) -> list[list[str]]:
         raise ImportRejected(
             [_("The file is not UTF-8 text. Save it as CSV UTF-8 (semicolon-separated).")]
         ) from None
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=";")]
+    # A file this app exported has an apostrophe before text that would start a formula.
+    return [
+        [from_csv_text(cell) for cell in row]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    ]
 
 
 def _cell_text(value) -> str:
@@ -116,7 +164,12 @@ def parse(rows: list[list[str]], initiatives: dict[str, Initiative]) -> list[Row
     """Check every cell; return the rows, or raise ImportRejected with every problem."""
     problems: list[str] = []
 
+    # Cells holding a personal identity number: named once, never echoed in another message.
+    withheld: set[tuple[int, str]] = set()
+
     def problem(row_number, column, message):
+        if (row_number, column) in withheld:
+            return
         problems.append(
             _("Row %(row)s, column %(column)s: %(message)s")
             % {"row": row_number, "column": column, "message": message}
@@ -132,7 +185,8 @@ def parse(rows: list[list[str]], initiatives: dict[str, Initiative]) -> list[Row
         )
     if len(rows) - 1 > MAX_ROWS:
         raise ImportRejected([_("The file has more than %(count)s rows.") % {"count": MAX_ROWS}])
-    # A personal identity number anywhere refuses the file before anything else is read.
+    # A personal identity number refuses the file; the file's other problems are listed with it so
+    # that one round trip fixes everything.
     for number, cells in enumerate(rows[1:], start=2):
         for column, value in zip(HEADERS, cells, strict=False):
             if looks_like_personal_number(value):
@@ -143,8 +197,11 @@ def parse(rows: list[list[str]], initiatives: dict[str, Initiative]) -> list[Row
                         "the cell looks like a personal identity number. The register holds only pseudonymous codes; remove it."
                     ),
                 )
-    if problems:
-        raise ImportRejected(problems)
+                withheld.add((number, column))
+            elif "\x00" in value:
+                # PostgreSQL cannot store a NUL character; it is never part of a real value.
+                problem(number, column, _("the cell contains a NUL character; remove it."))
+                withheld.add((number, column))
 
     parsed: list[Row] = []
     genders, reasons, sources = set(Gender.values), set(EndReason.values), set(IncomeSource.values)
@@ -212,7 +269,15 @@ def parse(rows: list[list[str]], initiatives: dict[str, Initiative]) -> list[Row
                 _("the enrolment starts outside the initiative's period (%(start)s – %(end)s).")
                 % {"start": initiative.start_date or "…", "end": initiative.end_date or "…"},
             )
-        if code and initiative and start_date and birth_year and gender in genders and before in sources:
+        if (
+            code
+            and initiative
+            and start_date
+            and birth_year
+            and gender in genders
+            and before in sources
+            and not any((number, column) in withheld for column in HEADERS)
+        ):
             parsed.append(
                 Row(number, code, gender, birth_year, initiative, start_date, end_date, reason, before, after)
             )

@@ -27,17 +27,17 @@ urlpatterns = [
     path("forbund/<slug:slug>/deltagare/logg/", views.access_log, name="access_log"),
     path("forbund/<slug:slug>/deltagarstatistik/", views.statistics, name="statistics"),
     path(
-        "forbund/<slug:slug>/deltagarstatistik/<int:year>/<chart:name>.svg",
+        "forbund/<slug:slug>/deltagarstatistik/<year:year>/<chart:name>.svg",
         views.statistics_chart,
         name="statistics_chart",
     ),
     path(
-        "forbund/<slug:slug>/deltagarstatistik/<int:year>/rapport.<spreadsheet:kind>",
+        "forbund/<slug:slug>/deltagarstatistik/<year:year>/rapport.<spreadsheet:kind>",
         views.statistics_document,
         name="statistics_document",
     ),
     path(
-        "forbund/<slug:slug>/uppfoljning-finsam/<int:year>/",
+        "forbund/<slug:slug>/uppfoljning-finsam/<year:year>/",
         views.national_follow_up,
         name="national_follow_up",
     ),

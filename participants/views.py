@@ -2,7 +2,8 @@
 
 Rows are for the office and the initiatives' own leads, and every page or export of rows is
 logged. The statistics are for the office (all counts), and the board and auditors (small
-counts suppressed).
+counts suppressed). No page or file of the app may be kept by a browser or proxy cache
+(`never_cache`: Cache-Control no-store), as a shared computer's cache would keep rows.
 """
 
 from django.contrib import messages
@@ -12,8 +13,10 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from finsam.forms import submit
+from finsam.years import query_year
 from funding.views.common import PDF, XLSX, download
 from initiatives.models import Initiative
 from members.access import aggregate_access, association_access, office_access
@@ -41,6 +44,7 @@ def _writable_initiatives(request, access):
     return initiatives.order_by("name")
 
 
+@never_cache
 @login_required
 def register(request, slug):
     access = _register_access(request, slug)
@@ -80,6 +84,7 @@ def register(request, slug):
     return render(request, "participants/register.html", context)
 
 
+@never_cache
 @login_required
 def enrolment_edit(request, slug, pk=None):
     access = _register_access(request, slug)
@@ -122,6 +127,7 @@ def enrolment_edit(request, slug, pk=None):
     )
 
 
+@never_cache
 @login_required
 def import_page(request, slug):
     access = _register_access(request, slug)
@@ -152,6 +158,7 @@ def import_page(request, slug):
     return render(request, "participants/import.html", context)
 
 
+@never_cache
 @login_required
 def template(request, slug, kind):
     access = _register_access(request, slug)
@@ -164,6 +171,7 @@ def template(request, slug, kind):
     return download(documents.template_csv(), CSV, "deltagare-mall.csv")
 
 
+@never_cache
 @login_required
 def export(request, slug):
     access = _register_access(request, slug)
@@ -182,6 +190,7 @@ def export(request, slug):
     return response
 
 
+@never_cache
 @login_required
 def access_log(request, slug):
     access = office_access(request.user, slug)
@@ -197,12 +206,10 @@ def access_log(request, slug):
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("ar") or timezone.localdate().year)
-    except ValueError:
-        raise Http404 from None
+    return query_year(request.GET, "ar", default=timezone.localdate().year)
 
 
+@never_cache
 @login_required
 def statistics(request, slug):
     access = aggregate_access(request.user, slug)
@@ -219,6 +226,7 @@ def statistics(request, slug):
     return render(request, "participants/statistics.html", context)
 
 
+@never_cache
 @login_required
 def statistics_chart(request, slug, year, name):
     access = aggregate_access(request.user, slug)
@@ -229,6 +237,7 @@ def statistics_chart(request, slug, year, name):
     return HttpResponse(chart, content_type="image/svg+xml")
 
 
+@never_cache
 @login_required
 def statistics_document(request, slug, year, kind):
     access = aggregate_access(request.user, slug)
@@ -241,6 +250,7 @@ def statistics_document(request, slug, year, kind):
     return download(documents.report_workbook(report), XLSX, f"{name}.xlsx")
 
 
+@never_cache
 @login_required
 def national_follow_up(request, slug, year):
     access = office_access(request.user, slug)
@@ -254,6 +264,7 @@ def national_follow_up(request, slug, year):
 # --- Surveys --------------------------------------------------------------------------------------
 
 
+@never_cache
 @login_required
 def survey_list(request, slug):
     access = association_access(request.user, slug, *Role.READERS, Role.Kind.LEAD)
@@ -275,6 +286,7 @@ def survey_list(request, slug):
     )
 
 
+@never_cache
 @login_required
 def survey_edit(request, slug, pk=None):
     access = _register_access(request, slug)
@@ -318,6 +330,7 @@ def _comparison(request):
     return form, table
 
 
+@never_cache
 @login_required
 def comparison_page(request):
     form, table = _comparison(request)
@@ -336,6 +349,7 @@ def comparison_page(request):
     )
 
 
+@never_cache
 @login_required
 def comparison_document(request, kind):
     _form, table = _comparison(request)

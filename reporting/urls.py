@@ -34,9 +34,9 @@ urlpatterns = [
     ),
     path("forbund/<slug:slug>/fakturor/arkiv/", views.invoice_archive, name="invoice_archive"),
     path(
-        "forbund/<slug:slug>/fakturor/arkiv/<int:year>/", views.invoice_archive, name="invoice_archive_year"
+        "forbund/<slug:slug>/fakturor/arkiv/<year:year>/", views.invoice_archive, name="invoice_archive_year"
     ),
-    path("forbund/<slug:slug>/fakturor/<int:year>/export/", views.invoice_batch, name="invoice_batch"),
+    path("forbund/<slug:slug>/fakturor/<year:year>/export/", views.invoice_batch, name="invoice_batch"),
     path("rapporter/", views.adopted_reports, name="adopted_reports"),
     path("jobb/", views.job_list, name="job_list"),
     path("jobb/<uuid:pk>/", views.job_detail, name="job_detail"),

@@ -1,5 +1,7 @@
 """Filters for Swedish formats in templates: {{ amount|kronor }}, {{ share|percent }}."""
 
+import re
+
 from django import template
 from django.utils.safestring import mark_safe
 
@@ -44,16 +46,22 @@ def field_type(bound_field) -> str:
     return bound_field.field.widget.__class__.__name__.lower()
 
 
+# Characters that would end or bend a CSS string, or the <style> element around it.
+_CSS_UNSAFE = re.compile(r"[\"'\\<>&]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 @register.filter
 def css_string(value) -> str:
-    """Text safe inside a double-quoted CSS string in a <style> element, e.g. a page header.
+    """Text safe inside a quoted CSS string in a <style> element, e.g. a page header.
 
-    Style content is raw text, so HTML escaping would show as "&amp;"; instead the CSS
-    string's own escapes are used, and "<" is escaped so "</style>" cannot end the element.
+    Style content is raw text, so HTML escaping would show as "&amp;"; instead every quote,
+    backslash, "<", ">" and "&" becomes a CSS hex escape ("\\22 " for a double quote), so nothing in
+    a name can end the string, the rule or the element. A control character (a carriage return or
+    form feed would end the string) becomes a space, which is how a header shows a line break.
     """
-    text = str(value or "")
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3C ")
-    return mark_safe(escaped)
+    text = _CONTROL.sub(" ", str(value or ""))
+    return mark_safe(_CSS_UNSAFE.sub(lambda match: f"\\{ord(match.group()):x} ", text))
 
 
 @register.filter

@@ -36,10 +36,8 @@ def budget_workbook(table: BudgetTable) -> bytes:
         else _("Proposal")
     )
     excel.write_title(sheet, f"{budget.association.name}: {budget}", status)
-    sheet.cell(
-        row=3,
-        column=1,
-        value=_("Edit amounts and lines and import the file again; computed rows are not read."),
+    excel.write_cell(
+        sheet, 3, 1, _("Edit amounts and lines and import the file again; computed rows are not read.")
     )
     row = excel.write_header(
         sheet,

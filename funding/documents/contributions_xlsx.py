@@ -34,7 +34,7 @@ def _contribution_sheet(workbook, association, year, contributions):
         9: excel.AMOUNT,
     }
     for contribution in contributions:
-        sheet.cell(row=row, column=1, value=str(contribution)).font = excel.TOTAL_FONT
+        excel.write_cell(sheet, row, 1, str(contribution)).font = excel.TOTAL_FONT
         row = excel.write_row(
             sheet,
             row + 1,

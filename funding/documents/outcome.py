@@ -44,7 +44,7 @@ def outcome_workbook(report: OutcomeReport) -> bytes:
     ]:
         if not lines:
             continue
-        sheet.cell(row=row, column=1, value=title).font = excel.TOTAL_FONT
+        excel.write_cell(sheet, row, 1, title).font = excel.TOTAL_FONT
         row = excel.write_header(
             sheet, row + 1, [_("Line"), _("Budget"), outcome_header, _("Difference"), _("Last year")]
         )
@@ -58,9 +58,9 @@ def outcome_workbook(report: OutcomeReport) -> bytes:
             )
         row += 1
     if report.unmapped:
-        sheet.cell(row=row, column=1, value=_("Accounts not mapped to a report line")).font = excel.TOTAL_FONT
+        excel.write_cell(sheet, row, 1, _("Accounts not mapped to a report line")).font = excel.TOTAL_FONT
         for figure in report.unmapped:
             row += 1
-            sheet.cell(row=row, column=1, value=f"{figure.number} {figure.name}")
+            excel.write_cell(sheet, row, 1, f"{figure.number} {figure.name}")
     excel.set_widths(sheet, [48, 16, 16, 16, 16])
     return excel.to_bytes(workbook)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.forms import submit
+from finsam.years import query_year
 from funding import selectors, services
 from funding.documents.contributions_xlsx import contributions_workbook
 from funding.documents.invoice_pdf import invoice_filename, invoice_pdf
@@ -224,11 +225,11 @@ def invoices_issue(request, slug):
     """Issue every draft of the year at once: all of them, or none."""
     access = office_access(request.user, slug)
     form = IssueForm(request.POST)
-    year = request.POST.get("year") or timezone.localdate().year
+    year = query_year(request.POST, "year", default=timezone.localdate().year)
     drafts = list(
         Invoice.objects.manageable_by(request.user)
         .filter(association=access.association, status=Invoice.Status.DRAFT)
-        .for_year(int(year))
+        .for_year(year)
     )
     if form.is_valid():
         try:

@@ -4,7 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests.demo import load_demo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -45,8 +46,7 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def demo(transactional_db):
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
+    load_demo()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from funding.documents.budget_pdf import budget_pdf
 from funding.documents.budget_xlsx import budget_workbook, read_budget_workbook
 from funding.models import Budget, BudgetLine
 from members.models import Association, Role, User
+from tests.demo import load_demo
 from tests.documents import flat_text, pdf_pages, pdf_text
 from tests.factories import RoleFactory
 
@@ -25,7 +26,7 @@ SEED_ROOM = [745_000, 1_169_500, 1_996_500]
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 @pytest.fixture

@@ -9,13 +9,11 @@ never taken from the generator, except for the byte-for-byte comparison.
 
 import datetime
 import importlib.util
-import io
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from finsam.money import round_krona
@@ -24,6 +22,7 @@ from funding.models import LedgerYear
 from funding.outcome import outcome_report
 from funding.statements import balance_sheet, costs_by_object, income_statement, key_figures, year_figures
 from members.models import Association, User
+from tests.demo import load_demo
 from tests.documents import page_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,7 +85,7 @@ def test_the_files_are_what_the_script_writes():
 
 @pytest.fixture
 def solleftea(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     association = Association.objects.get(slug="solleftea")
     for path in FILES.values():
         ledger = import_sie(association=association, data=path.read_bytes(), file_name=path.name)

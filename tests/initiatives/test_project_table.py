@@ -1,11 +1,9 @@
 """Seed 004's project table: with a ledger whose project objects carry costs, each initiative's
 outcome beside its budget, and the totals."""
 
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from finsam.money import round_krona
@@ -14,6 +12,7 @@ from funding.statements import key_figures
 from initiatives.models import Initiative
 from initiatives.selectors import cost_table, project_table
 from members.models import Association, User
+from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 LEDGER_2009 = Path(__file__).resolve().parents[1] / "data" / "sofint-2009.se"
@@ -21,7 +20,7 @@ LEDGER_2009 = Path(__file__).resolve().parents[1] / "data" / "sofint-2009.se"
 
 @pytest.fixture
 def sofint_2009(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     sofint = Association.objects.get(slug="sofint")
     import_sie(association=sofint, data=LEDGER_2009.read_bytes(), file_name=LEDGER_2009.name)
     return sofint

@@ -2,21 +2,26 @@
 
 import datetime
 import io
+import os
+import subprocess
+import sys
 
 import pytest
-from django.core.management import call_command
+from django.conf import settings
+from django.core.management import CommandError, call_command
 
 from funding.budgets import budget_table
 from funding.models import Budget, LedgerYear
 from members.models import Association, Organisation, Role, User
 from members.selectors import board_on
+from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 def test_sofint_has_its_seven_members_and_seed_organisation_number(demo):
@@ -53,7 +58,7 @@ def test_there_is_a_demo_user_for_every_role(demo):
 
 def test_loading_twice_changes_nothing(demo):
     counts = (Association.objects.count(), Organisation.objects.count(), Role.objects.count())
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     assert (Association.objects.count(), Organisation.objects.count(), Role.objects.count()) == counts
 
 
@@ -65,3 +70,26 @@ def test_the_demo_has_solleftea_budget_and_sofint_ledgers(demo):
         2011,
     ]
     assert not LedgerYear.objects.filter(year=2009).exists()  # left for the acceptance import
+
+
+def test_load_demo_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError) as refusal:
+        call_command("load_demo", stdout=io.StringIO())
+    assert "körs bara med DEBUG påslaget" in str(refusal.value)
+    assert not User.objects.exists() and not Association.objects.exists()
+
+
+def test_load_demo_exits_non_zero_from_the_command_line(tmp_path):
+    environment = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "x" * 50}
+    environment["DATABASE_URL"] = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "load_demo"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "DEBUG" in result.stderr and "Demo data loaded" not in result.stdout

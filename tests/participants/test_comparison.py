@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from members.models import Association, User
 from participants.comparison import comparison_table
+from tests.demo import load_demo
 from tests.documents import flat_text, page_text, rows, workbook
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_two_associations_side_by_side_and_one_without_data(association, importe
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 def test_the_comparison_report_shows_both_demo_associations(demo, tmp_path):

@@ -1,11 +1,9 @@
 """The interim report's forecast per line, and the start page's annual-report deadline."""
 
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from finsam import excel
@@ -13,6 +11,7 @@ from members.models import Association, User
 from reporting import documents, services
 from reporting.content import interim_content
 from reporting.models import Report
+from tests.demo import load_demo
 from tests.documents import page_text, workbook
 from tests.reporting.conftest import write_all_sections
 
@@ -22,7 +21,7 @@ AUGUST = datetime.date(2026, 8, 31)
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     return Association.objects.get(slug="solleftea")
 
 

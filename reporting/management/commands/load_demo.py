@@ -4,7 +4,8 @@ import tomllib
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from funding import demo as funding_demo
 from initiatives import demo as initiatives_demo
@@ -23,6 +24,14 @@ class Command(BaseCommand):
             return tomllib.load(file)
 
     def handle(self, *args, **options):
+        # The demo users' password is published in this repository: never on a real installation.
+        if not settings.DEBUG:
+            raise CommandError(
+                _(
+                    "load_demo creates accounts with the published demo password and runs only with "
+                    "DEBUG on (DJANGO_DEBUG=true, as `make run` sets). Nothing was loaded."
+                )
+            )
         members = members_demo.load(self.read("members.toml"))
         funding_demo.load(self.read("funding.toml"), issued_by=members["users"]["kansli"])
         # Initiatives (with the board's grants) before the budgets, whose initiative lines they decide.
