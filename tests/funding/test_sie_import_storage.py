@@ -15,10 +15,10 @@ from tests.funding.sie_files import VOUCHERS, sie_file
 
 pytestmark = pytest.mark.django_db
 
-LONG_OBJECT = "P" * 45
+LONG_OBJECT = "P" * 40  # the longest object id a ledger takes (a longer one is refused)
 LONG_TEXT = "Å" * 350
 # A voucher that adds nothing to any account (so the file's balances still hold), with what is
-# hard to store: two objects on a row, an object id and texts longer than their fields, the row's
+# hard to store: two objects on a row, an object id as long as its field, texts longer than theirs, the row's
 # own date, and a text with a quote, a tab and a backslash (COPY escapes the last two).
 ODD_VOUCHER = f"""#VER B 7 20101115 "{LONG_TEXT}"
 {{
