@@ -298,7 +298,10 @@ def test_the_upload_page_says_a_type_1_file_has_no_vouchers(client, sofint, sofi
     upload = io.BytesIO(sofints_copy("bl-administration-typ1.se"))
     upload.name = "typ1.se"
     preview = client.post(reverse("funding:ledger_upload", args=["sofint"]), {"file": upload}, follow=True)
-    assert "Filen är SIE typ 1: den innehåller saldon och resultat men inga verifikationer" in preview.content.decode()
+    assert (
+        "Filen är SIE typ 1: den innehåller saldon och resultat men inga verifikationer"
+        in preview.content.decode()
+    )
     response = client.post(preview.redirect_chain[-1][0] + "bekrafta/", follow=True)
     page = response.content.decode()
     assert "importerades: 0 verifikationer" in page
