@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from finsam.formatting import format_number, format_organisation_number
 from funding import ledger_store
+from funding.digest import build_digest
 from funding.models import LedgerYear
 from funding.sie import SieError, SieFile, SieProblem, parse_sie, rank_problems
 from members.models import Association, User
@@ -268,4 +269,5 @@ def import_sie(
         imported_by=imported_by,
     )
     ledger_store.store_entries(ledger=ledger, sie=sie, project_dimension=association.project_dimension)
+    build_digest(ledger)  # the figures every page reads, in the same transaction
     return ledger

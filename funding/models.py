@@ -547,6 +547,37 @@ class VoucherRow(models.Model):
         return f"{self.account} {self.amount}"
 
 
+class DigestAmount(models.Model):
+    """The ledger digest: what a year's vouchers add up to per account, project object and month.
+
+    Built by funding.digest.build_digest in the transaction that imports the year, and never
+    written otherwise: a ledger's vouchers change only by importing the year again, which deletes
+    the year (and these rows with it) and builds them anew. The account mapping and the project
+    objects' orientations are applied when the rows are read (funding.statements), so changing
+    them can never leave a stale digest. With the balances (LedgerBalance: #IB, #UB, #RES for this
+    year and the last) these rows are everything the figures read; voucher rows are read only for
+    a report up to a day that is not a month end (the days of that last month).
+    """
+
+    ledger = models.ForeignKey(LedgerYear, on_delete=models.CASCADE, related_name="digest")
+    account = models.CharField(max_length=20)
+    project = models.CharField(max_length=40, blank=True)  # "" for rows without a project object
+    month = models.DateField()  # the first day of the month
+    amount = models.DecimalField(**MONEY)
+
+    class Meta:
+        verbose_name = _("ledger digest amount")
+        verbose_name_plural = _("ledger digest amounts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ledger", "account", "project", "month"], name="one_digest_amount_per_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.account} {self.project}: {self.amount}"
+
+
 class AccountMapping(models.Model):
     """The association's own mapping of an account (or all accounts with a prefix) to a report line."""
 

@@ -13,10 +13,18 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from finsam.money import percent_of, share_of
-from funding.accounts import COST_LINES, Orientation, ReportLine
+from funding.accounts import Orientation, ReportLine
 from funding.budgets import budget_for_year, budget_table
-from funding.models import Budget, BudgetLine
-from funding.statements import ZERO, AccountFigure, YearFigures, income_statement, year_figures
+from funding.models import Budget, BudgetLine, DecidedAmount
+from funding.statements import (
+    ZERO,
+    AccountFigure,
+    YearFigures,
+    counts_as_initiative_cost,
+    income_statement,
+    initiative_costs,
+    year_figures,
+)
 from members.models import Association
 
 M = BudgetLine.Measure
@@ -76,6 +84,24 @@ class OutcomeReport:
     lines: list[OutcomeLine] = field(default_factory=list)
     initiatives: list[OutcomeLine] = field(default_factory=list)
     other_objects: list[OutcomeLine] = field(default_factory=list)
+    # Where the initiatives' budget column comes from: "budget" (the adopted budget), "granted"
+    # (the board's granted amounts for the year, without an adopted budget) or "" (neither).
+    initiative_budget_source: str = ""
+
+    @property
+    def initiative_budget_label(self) -> str:
+        """Says where the initiatives' budget column comes from, e.g. "Budget: antagen budget 2009–2011"."""
+        if self.initiative_budget_source == "budget" and self.budget is not None:
+            years = self.budget.years
+            return _("Budget: adopted budget %(first)s–%(last)s") % {"first": years[0], "last": years[-1]}
+        if self.initiative_budget_source == "granted":
+            return _("Granted amount")
+        return ""
+
+    @property
+    def initiatives_caption(self) -> str:
+        label = self.initiative_budget_label
+        return _("Per initiative (%(budget)s)") % {"budget": label} if label else _("Per initiative")
 
     @property
     def unmapped(self) -> list[AccountFigure]:
@@ -93,21 +119,10 @@ def _sum_lines(figures: YearFigures, lines, previous=False) -> Decimal | None:
     return -sum((totals.get(line, ZERO) for line in lines), ZERO)
 
 
-def _object_costs(
-    projects: dict[str, dict[str, Decimal]] | None, figures: YearFigures, obj: str
-) -> Decimal | None:
-    if projects is None:
-        return None
-    accounts = projects.get(obj, {})
-    return -sum(
-        (amount for number, amount in accounts.items() if _is_cost(figures, number)),
-        ZERO,
-    )
-
-
-def _is_cost(figures: YearFigures, number: str) -> bool:
-    figure = figures.results.get(number)
-    return bool(figure and (figure.line in COST_LINES or figure.line == ReportLine.COST_DEPRECIATION))
+def _object_cost(figures: YearFigures, obj: str, previous=False) -> Decimal | None:
+    """An initiative's cost (shown negative) by the one definition, funding.statements.initiative_costs."""
+    costs = initiative_costs(figures, previous)
+    return None if costs is None else -costs.get(obj, ZERO)
 
 
 def _administration(figures: YearFigures, orientation: str, previous=False) -> Decimal | None:
@@ -117,7 +132,7 @@ def _administration(figures: YearFigures, orientation: str, previous=False) -> D
     projects = figures.previous_projects if previous else figures.projects
     total = ZERO
     for figure in figures.results.values():
-        if figure.mapping and figure.mapping.orientation == orientation and _is_cost(figures, figure.number):
+        if counts_as_initiative_cost(figure.mapping) and figure.mapping.orientation == orientation:
             amount = figure.previous if previous else figure.current
             on_objects = sum(
                 (accounts.get(figure.number, ZERO) for accounts in (projects or {}).values()), ZERO
@@ -130,8 +145,7 @@ def _measure(figures: YearFigures, line: BudgetLine, previous=False) -> Decimal 
     if line.measure in INCOME_BY_MEASURE:
         return _sum_lines(figures, INCOME_BY_MEASURE[line.measure], previous)
     if line.measure == M.INITIATIVE:
-        projects = figures.previous_projects if previous else figures.projects
-        return _object_costs(projects, figures, line.accounting_object)
+        return _object_cost(figures, line.accounting_object, previous)
     if line.measure == M.OFFICE:
         return _administration(figures, Orientation.OFFICE, previous)
     if line.measure == M.BOARD:
@@ -153,8 +167,9 @@ def outcome_report(association: Association, year: int, up_to: datetime.date | N
             OutcomeLine(row.label, budget_by_row.get(row.key), row.current, row.previous, row.level, row.key)
         )
     if budget is None:
-        report.initiatives = _objects_without_budget(figures)
+        _granted_initiatives(report, figures)
         return report
+    report.initiative_budget_source = "budget"
     named_objects = set()
     order = {section: position for position, section in enumerate(BudgetLine.Section.values)}
     for line in sorted(budget.lines.all(), key=lambda line: (order[line.section], line.position, line.pk)):
@@ -174,22 +189,54 @@ def outcome_report(association: Association, year: int, up_to: datetime.date | N
                 key=line.accounting_object or line.measure,
             )
         )
-    if report.initiatives:
-        report.initiatives.append(
-            OutcomeLine(
-                _("Total initiatives"),
-                sum((line.budget for line in report.initiatives), ZERO),
-                sum((line.outcome or ZERO for line in report.initiatives), ZERO),
-                None
-                if any(line.previous is None for line in report.initiatives)
-                else sum((line.previous for line in report.initiatives), ZERO),
-                level=2,
-            )
-        )
+    _add_initiative_total(report)
     report.other_objects = [
         line for line in _objects_without_budget(figures) if line.key not in named_objects
     ]
     return report
+
+
+def _add_initiative_total(report: OutcomeReport) -> None:
+    if not report.initiatives:
+        return
+    report.initiatives.append(
+        OutcomeLine(
+            _("Total initiatives"),
+            sum((line.budget or ZERO for line in report.initiatives), ZERO),
+            sum((line.outcome or ZERO for line in report.initiatives), ZERO),
+            None
+            if any(line.previous is None for line in report.initiatives)
+            else sum((line.previous for line in report.initiatives), ZERO),
+            level=2,
+        )
+    )
+
+
+def _granted_initiatives(report: OutcomeReport, figures: YearFigures) -> None:
+    """Without an adopted budget, each initiative's budget is its granted amount for the year
+    (funding.DecidedAmount, as the initiatives app pushes it), as in the annual report's project table."""
+    decided = DecidedAmount.objects.filter(association=report.association, year=report.year).order_by(
+        "label", "source"
+    )
+    lines: dict[str, OutcomeLine] = {}
+    for amount in decided:
+        key = amount.accounting_object or amount.source
+        line = lines.get(key)
+        if line is None:
+            obj = amount.accounting_object
+            line = lines[key] = OutcomeLine(
+                f"{amount.label} ({obj})" if obj else amount.label,
+                ZERO,
+                _object_cost(figures, obj) if obj else None,
+                _object_cost(figures, obj, previous=True) if obj else None,
+                key=obj,
+            )
+        line.budget -= amount.amount
+    report.initiatives = list(lines.values())
+    if report.initiatives:
+        report.initiative_budget_source = "granted"
+    _add_initiative_total(report)
+    report.other_objects = [line for line in _objects_without_budget(figures) if line.key not in lines]
 
 
 def _objects_without_budget(figures: YearFigures) -> list[OutcomeLine]:
@@ -198,11 +245,11 @@ def _objects_without_budget(figures: YearFigures) -> list[OutcomeLine]:
         OutcomeLine(
             f"{figures.project_names.get(obj, obj)} ({obj})",
             None,
-            _object_costs(figures.projects, figures, obj),
-            _object_costs(figures.previous_projects, figures, obj),
+            _object_cost(figures, obj),
+            _object_cost(figures, obj, previous=True),
             key=obj,
         )
-        for obj in sorted(figures.projects)
+        for obj in sorted(initiative_costs(figures))
     ]
 
 

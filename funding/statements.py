@@ -14,10 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from finsam.money import as_percent, percent_of, share_of
+from funding import digest
 from funding.accounts import (
     ASSET_LINES,
     COST_LINES,
@@ -30,7 +30,7 @@ from funding.accounts import (
     chart_of,
     resolve,
 )
-from funding.models import AccountMapping, LedgerAccount, LedgerBalance, LedgerObject, LedgerYear, VoucherRow
+from funding.models import AccountMapping, LedgerAccount, LedgerBalance, LedgerObject, LedgerYear
 from funding.project_objects import object_orientation
 from funding.sie import classify_account
 from members.models import Association
@@ -77,6 +77,9 @@ class YearFigures:
     object_orientation: dict[str, str]
     has_previous_results: bool  # last year's results (whole year, or to the same day)
     has_previous_balances: bool  # last year's closing balances
+    mappings: dict[str, Mapping | None] = field(
+        default_factory=dict
+    )  # account -> mapping (this and last year's)
 
     def result_by_line(self, previous: bool = False) -> dict[str, Decimal]:
         totals: dict[str, Decimal] = defaultdict(Decimal)
@@ -94,14 +97,6 @@ class YearFigures:
         )
 
 
-def _mappings(association: Association, ledger: LedgerYear, numbers_and_names):
-    overrides = list(
-        AccountMapping.objects.filter(association=association).values_list("prefix", "line", "orientation")
-    )
-    chart = chart_of(ledger.chart)
-    return {number: resolve(number, name, chart, overrides) for number, name in numbers_and_names}
-
-
 def ledger_for(association: Association, year: int) -> LedgerYear:
     ledger = LedgerYear.objects.filter(association=association, year=year).first()
     if ledger is None:
@@ -116,26 +111,69 @@ def _same_day_last_year(date: datetime.date) -> datetime.date:
         return date.replace(year=date.year - 1, day=28)
 
 
-def _by_project(rows) -> dict[str, dict[str, Decimal]]:
-    projects: dict[str, dict[str, Decimal]] = defaultdict(dict)
-    totals = rows.exclude(project="").values("project", "account").annotate(total=Sum("amount"))
-    for project, number, amount in totals.values_list("project", "account", "total"):
-        projects[project][number] = amount
-    return dict(projects)
+@dataclass
+class _Stored:
+    """What the figures of a set of ledgers read: the digest, the balances, names, the mapping."""
+
+    accounts: dict[int, dict[str, str]]
+    balances: dict[int, list[tuple[str, int, str, Decimal]]]
+    object_names: dict[int, dict[str, str]]
+    movements: dict[int, digest.Movements]
+    overrides: list[tuple[str, str, str]]
+    orientation: dict[str, str]
 
 
-def year_figures(association: Association, year: int, up_to: datetime.date | None = None) -> YearFigures:
-    """The year's figures from its ledger (raises LedgerMissing), with last year's beside."""
-    ledger = ledger_for(association, year)
-    if up_to is not None and up_to >= ledger.end_date:
-        up_to = None
-    accounts = dict(LedgerAccount.objects.filter(ledger=ledger).values_list("number", "name"))
-    balances = list(
-        LedgerBalance.objects.filter(ledger=ledger).values_list("kind", "year_index", "account", "amount")
+def _stored(association: Association, ledgers: list[LedgerYear], up_to: dict[int, datetime.date]) -> _Stored:
+    """Six queries, however many ledgers and voucher rows (plus one for a day within a month)."""
+    ids = [ledger.pk for ledger in ledgers]
+    accounts: dict[int, dict[str, str]] = defaultdict(dict)
+    for ledger_id, number, name in LedgerAccount.objects.filter(ledger__in=ids).values_list(
+        "ledger", "number", "name"
+    ):
+        accounts[ledger_id][number] = name
+    balances: dict[int, list] = defaultdict(list)
+    for ledger_id, *balance in LedgerBalance.objects.filter(ledger__in=ids).values_list(
+        "ledger", "kind", "year_index", "account", "amount"
+    ):
+        balances[ledger_id].append(tuple(balance))
+    names: dict[int, dict[str, str]] = defaultdict(dict)
+    for ledger_id, object_id, name in LedgerObject.objects.filter(
+        ledger__in=ids, dimension=association.project_dimension
+    ).values_list("ledger", "object_id", "name"):
+        names[ledger_id][object_id] = name
+    return _Stored(
+        accounts=accounts,
+        balances=balances,
+        object_names=names,
+        movements=digest.movements(ledgers, up_to),
+        overrides=list(
+            AccountMapping.objects.filter(association=association).values_list(
+                "prefix", "line", "orientation"
+            )
+        ),
+        orientation=object_orientation(association),
     )
+
+
+def _figures(
+    association: Association,
+    ledger: LedgerYear,
+    previous_ledger: LedgerYear | None,
+    up_to: datetime.date | None,
+    stored: _Stored,
+) -> YearFigures:
+    accounts = dict(stored.accounts.get(ledger.pk, {}))
+    balances = stored.balances.get(ledger.pk, [])
     for _kind, _index, number, _amount in balances:
         accounts.setdefault(number, "")
-    mappings = _mappings(association, ledger, accounts.items())
+    chart = chart_of(ledger.chart)
+    mappings = {number: resolve(number, name, chart, stored.overrides) for number, name in accounts.items()}
+    if previous_ledger is not None:
+        # Last year's accounts that this year's file lacks, for last year's project costs.
+        previous_chart = chart_of(previous_ledger.chart)
+        for number, name in stored.accounts.get(previous_ledger.pk, {}).items():
+            if number not in mappings:
+                mappings[number] = resolve(number, name, previous_chart, stored.overrides)
 
     def figure(number):
         return AccountFigure(number, accounts.get(number, ""), mappings.get(number))
@@ -143,7 +181,6 @@ def year_figures(association: Association, year: int, up_to: datetime.date | Non
     results: dict[str, AccountFigure] = {}
     closing: dict[str, AccountFigure] = {}
     opening: dict[str, Decimal] = {}
-    previous_ledger = LedgerYear.objects.filter(association=association, year=year - 1).first()
     has_previous_results = has_previous_balances = False
     for kind, index, number, amount in balances:
         if kind == LedgerBalance.Kind.RESULT:
@@ -165,37 +202,17 @@ def year_figures(association: Association, year: int, up_to: datetime.date | Non
         elif kind == LedgerBalance.Kind.OPENING and index == 0:
             opening[number] = amount
 
-    rows = VoucherRow.objects.filter(ledger=ledger)
+    moved = stored.movements[ledger.pk]
+    previous_moved = stored.movements.get(previous_ledger.pk) if previous_ledger is not None else None
     if up_to is not None:
-        rows = rows.filter(date__lte=up_to)
-        for number, amount in (
-            rows.values("account").annotate(total=Sum("amount")).values_list("account", "total")
-        ):
+        for number, amount in moved.by_account.items():
             if classify_account(number, None) == "result":
                 results.setdefault(number, figure(number)).current = amount
-        if previous_ledger is not None:
+        if previous_moved is not None:
             has_previous_results = True
-            previous_rows = VoucherRow.objects.filter(
-                ledger=previous_ledger, date__lte=_same_day_last_year(up_to)
-            )
-            for number, amount in (
-                previous_rows.values("account").annotate(total=Sum("amount")).values_list("account", "total")
-            ):
+            for number, amount in previous_moved.by_account.items():
                 if classify_account(number, None) == "result":
                     results.setdefault(number, figure(number)).previous = amount
-    projects = _by_project(rows)
-    previous_projects = None
-    if previous_ledger is not None:
-        previous_rows = VoucherRow.objects.filter(ledger=previous_ledger)
-        if up_to is not None:
-            previous_rows = previous_rows.filter(date__lte=_same_day_last_year(up_to))
-        previous_projects = _by_project(previous_rows)
-    names = dict(
-        LedgerObject.objects.filter(ledger=ledger, dimension=association.project_dimension).values_list(
-            "object_id", "name"
-        )
-    )
-    orientation = object_orientation(association)
     return YearFigures(
         association=association,
         ledger=ledger,
@@ -203,13 +220,88 @@ def year_figures(association: Association, year: int, up_to: datetime.date | Non
         results=results,
         balances=closing,
         opening=opening,
-        projects=projects,
-        previous_projects=previous_projects,
-        project_names=names,
-        object_orientation=orientation,
+        projects=moved.projects(),
+        previous_projects=previous_moved.projects() if previous_moved is not None else None,
+        project_names=stored.object_names.get(ledger.pk, {}),
+        object_orientation=stored.orientation,
         has_previous_results=has_previous_results,
         has_previous_balances=has_previous_balances,
+        mappings=mappings,
     )
+
+
+def year_figures(association: Association, year: int, up_to: datetime.date | None = None) -> YearFigures:
+    """The year's figures from its digest (raises LedgerMissing), with last year's beside.
+
+    A fixed number of queries, whatever the number of voucher rows.
+    """
+    ledgers = {
+        ledger.year: ledger
+        for ledger in LedgerYear.objects.filter(association=association, year__in=[year, year - 1])
+    }
+    ledger = ledgers.get(year)
+    if ledger is None:
+        raise LedgerMissing(association, year)
+    if up_to is not None and up_to >= ledger.end_date:
+        up_to = None
+    previous_ledger = ledgers.get(year - 1)
+    limits = {}
+    if up_to is not None:
+        limits[ledger.pk] = up_to
+        if previous_ledger is not None:
+            limits[previous_ledger.pk] = _same_day_last_year(up_to)
+    stored = _stored(association, list(ledgers.values()), limits)
+    return _figures(association, ledger, previous_ledger, up_to, stored)
+
+
+def figures_for_years(association: Association, years=None) -> dict[int, YearFigures]:
+    """{year: YearFigures} for every imported year (or those of `years`), in a fixed number of queries."""
+    ledgers = LedgerYear.objects.filter(association=association)
+    if years is not None:
+        years = set(years)
+        ledgers = ledgers.filter(year__in=years | {year - 1 for year in years})
+    by_year = {ledger.year: ledger for ledger in ledgers}
+    if not by_year:
+        return {}
+    stored = _stored(association, list(by_year.values()), {})
+    return {
+        year: _figures(association, ledger, by_year.get(year - 1), None, stored)
+        for year, ledger in sorted(by_year.items())
+        if years is None or year in years
+    }
+
+
+# --- What an initiative costs ----------------------------------------------------------------------
+
+# The one definition of a project object's (so an initiative's) cost for a year: the sum of its
+# rows on result accounts mapped to an operating cost line or to depreciation. Not income booked
+# on the object (a grant for the project is the förbund's income), not financial items, not
+# balance-sheet rows (a receivable or a supplier's invoice on the object), not unmapped accounts
+# (shown on the "unmapped" line). Transfers between objects on a cost account move the cost from
+# one to the other. See docs/architecture.md, "What an initiative costs".
+INITIATIVE_COST_LINES = frozenset({*COST_LINES, ReportLine.COST_DEPRECIATION})
+
+
+def counts_as_initiative_cost(mapping: Mapping | None) -> bool:
+    return mapping is not None and mapping.line in INITIATIVE_COST_LINES
+
+
+def initiative_costs(figures: YearFigures, previous: bool = False) -> dict[str, Decimal] | None:
+    """{project object: its cost for the year} (positive), for the objects with rows on a cost
+    account; None for last year when its vouchers are not here."""
+    projects = figures.previous_projects if previous else figures.projects
+    if projects is None:
+        return None
+    costs = {}
+    for obj, accounts in projects.items():
+        counted = [
+            amount
+            for number, amount in accounts.items()
+            if counts_as_initiative_cost(figures.mappings.get(number))
+        ]
+        if counted:
+            costs[obj] = sum(counted, ZERO)
+    return costs
 
 
 # --- Income statement -------------------------------------------------------------------------------
@@ -413,19 +505,8 @@ def balance_sheet(figures: YearFigures, statement: IncomeStatement | None = None
 
 def project_cost_rows(figures: YearFigures) -> list[Row]:
     """Costs per project object (shown negative, as costs are), with the object's name."""
-    rows = []
-    for obj in sorted(figures.projects):
-        accounts = figures.projects[obj]
-        costs = sum(
-            (
-                amount
-                for number, amount in accounts.items()
-                if number in figures.results and figures.results[number].line in COST_LINES
-            ),
-            ZERO,
-        )
-        rows.append(Row(obj, figures.project_names.get(obj, ""), -costs))
-    return rows
+    costs = initiative_costs(figures)
+    return [Row(obj, figures.project_names.get(obj, ""), -costs[obj]) for obj in sorted(costs)]
 
 
 # --- Orientation of costs, and the key figures ------------------------------------------------------------
@@ -449,7 +530,7 @@ class CostSplit:
 
 
 def cost_split(figures: YearFigures) -> CostSplit:
-    """Operating costs by orientation; a project object's initiative decides for its rows."""
+    """Operating costs (with depreciation) by orientation; an initiative's object decides for its costs."""
     split = CostSplit()
     on_projects: dict[str, Decimal] = defaultdict(Decimal)
     for project, accounts in figures.projects.items():
@@ -457,15 +538,14 @@ def cost_split(figures: YearFigures) -> CostSplit:
         if orientation is None:
             continue
         for number, amount in accounts.items():
-            figure = figures.results.get(number)
-            if figure and figure.line in COST_LINES:
+            if counts_as_initiative_cost(figures.mappings.get(number)):
                 _add(split, orientation, amount)
                 on_projects[number] += amount
     for figure in figures.results.values():
-        if figure.line not in COST_LINES and figure.line != ReportLine.COST_DEPRECIATION:
+        if not counts_as_initiative_cost(figure.mapping):
             continue
         rest = figure.current - on_projects.get(figure.number, ZERO)
-        _add(split, figure.mapping.orientation if figure.mapping else "", rest)
+        _add(split, figure.mapping.orientation, rest)
     return split
 
 
@@ -536,31 +616,35 @@ class KeyFigures:
 
 
 def key_figures(association: Association, year: int) -> KeyFigures:
-    figures = year_figures(association, year)
+    return key_figures_of(year_figures(association, year))
+
+
+def key_figures_of(figures: YearFigures) -> KeyFigures:
     statement = income_statement(figures)
     sheet = balance_sheet(figures, statement)
     by_line = figures.result_by_line()
     split = cost_split(figures)
     return KeyFigures(
-        year=year,
+        year=figures.ledger.year,
         contributions=_shown(by_line, MEMBER_INCOME_LINES),
         total_costs=split.total,
         split=split,
         equity=sheet.total_equity.current,
         result=statement.result,
-        ceiling_percent=association.equity_ceiling_percent,
+        ceiling_percent=figures.association.equity_ceiling_percent,
         open_until=figures.ledger.open_until,
     )
 
 
 def key_figures_over_years(association: Association) -> list[KeyFigures]:
-    """Every imported year, and the year before the earliest from that file's previous-year figures."""
-    years = list(
-        LedgerYear.objects.filter(association=association).order_by("year").values_list("year", flat=True)
-    )
-    result = [key_figures(association, year) for year in years]
-    if years:
-        earliest = year_figures(association, years[0])
+    """Every imported year, and the year before the earliest from that file's previous-year figures.
+
+    All years from one read of their digests: a fixed number of queries, however many years.
+    """
+    by_year = figures_for_years(association)
+    result = [key_figures_of(figures) for figures in by_year.values()]
+    if by_year:
+        earliest = by_year[min(by_year)]
         if earliest.has_previous_results and earliest.has_previous_balances:
             result.insert(0, _previous_year_figures(association, earliest))
     return result
@@ -587,37 +671,11 @@ def _previous_year_figures(association: Association, figures: YearFigures) -> Ke
 
 
 def costs_by_object(association: Association, years=None) -> dict[int, dict[str, Decimal]]:
-    """Operating costs per project object and year (positive), through each year's account mapping.
+    """Each project object's cost per year (positive, by `initiative_costs`), from the digests.
 
     Years without an imported ledger are absent from the result, so callers can tell "no
     ledger" from "no costs".
     """
-    ledgers = LedgerYear.objects.filter(association=association)
-    if years is not None:
-        ledgers = ledgers.filter(year__in=list(years))
-    ledgers = {ledger.pk: ledger for ledger in ledgers}
-    if not ledgers:
-        return {}
-    overrides = list(
-        AccountMapping.objects.filter(association=association).values_list("prefix", "line", "orientation")
-    )
-    names: dict[int, dict[str, str]] = defaultdict(dict)
-    for ledger_id, number, name in LedgerAccount.objects.filter(ledger__in=ledgers).values_list(
-        "ledger", "number", "name"
-    ):
-        names[ledger_id][number] = name
-    result: dict[int, dict[str, Decimal]] = {ledger.year: {} for ledger in ledgers.values()}
-    rows = (
-        VoucherRow.objects.filter(ledger__in=ledgers)
-        .exclude(project="")
-        .values("ledger", "project", "account")
-        .annotate(total=Sum("amount"))
-        .values_list("ledger", "project", "account", "total")
-    )
-    for ledger_id, project, number, amount in rows:
-        ledger = ledgers[ledger_id]
-        mapping = resolve(number, names[ledger_id].get(number, ""), chart_of(ledger.chart), overrides)
-        if mapping and (mapping.line in COST_LINES or mapping.line == ReportLine.COST_DEPRECIATION):
-            costs = result[ledger.year]
-            costs[project] = costs.get(project, ZERO) + amount
-    return result
+    return {
+        year: initiative_costs(figures) for year, figures in figures_for_years(association, years).items()
+    }

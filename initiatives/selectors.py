@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from funding.accounts import ReportLine
-from funding.statements import LedgerMissing, costs_by_object, year_figures
+from funding.statements import LedgerMissing, costs_by_object, counts_as_initiative_cost, year_figures
 from initiatives.models import ApplicationCost, CostKind, CostReport, Goal, GrantAmount, Initiative
 from members.models import Association
 
@@ -218,9 +218,9 @@ def cost_table(initiative: Initiative, year: int) -> CostTable:
         if figures is not None and initiative.accounting_object in figures.projects:
             ledger_costs = defaultdict(Decimal)
             for number, amount in figures.projects[initiative.accounting_object].items():
-                figure = figures.results.get(number)
-                if figure and figure.mapping and figure.line.startswith("cost_"):
-                    ledger_costs[cost_kind_of(number, figure.line)] += amount
+                mapping = figures.mappings.get(number)
+                if counts_as_initiative_cost(mapping):  # the one definition (funding.statements)
+                    ledger_costs[cost_kind_of(number, mapping.line)] += amount
     rows = []
     for kind, label in CostKind.choices:
         report = reports.get(kind)

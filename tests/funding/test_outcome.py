@@ -102,7 +102,9 @@ def test_without_a_budget_the_report_still_renders(ledger_2010, sofint):
     report = outcome_report(sofint, 2010)
     assert report.budget is None
     assert all(line.budget is None for line in report.summary)
-    assert {line.key for line in report.initiatives} == {"UNG", "SIG"}
+    # Nothing granted either: the objects' costs are listed as objects without a budget line.
+    assert report.initiatives == [] and report.initiative_budget_source == ""
+    assert {line.key: line.outcome for line in report.other_objects} == {"UNG": -250_000, "SIG": -120_000}
 
 
 def test_the_outcome_pdf_and_excel_through_the_command(ledger_2010, budget_2010, tmp_path):
