@@ -39,7 +39,7 @@ def outcome_workbook(report: OutcomeReport) -> bytes:
     for title, lines in [
         (_("Income statement"), report.summary),
         (_("Per budget line"), report.lines),
-        (_("Per initiative"), report.initiatives),
+        (report.initiatives_caption, report.initiatives),
         (_("Costs on project objects without a budget line"), report.other_objects),
     ]:
         if not lines:

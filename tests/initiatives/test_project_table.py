@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from finsam.money import round_krona
 from funding.ledger import import_sie
+from funding.outcome import outcome_report
 from funding.statements import key_figures
 from initiatives.models import Initiative
 from initiatives.selectors import cost_table, project_table
@@ -69,3 +70,23 @@ def test_the_cost_report_takes_the_outcome_from_the_project_object(sofint_2009):
     assert table.from_ledger
     assert whole(table.outcome) == 206_190
     assert {row.kind: whole(row.outcome) for row in table.rows}["services"] == 206_190
+
+
+def test_the_2009_outcome_report_compares_each_initiative_with_its_granted_amount(sofint_2009, client):
+    """No adopted budget covers 2009: the outcome report takes each initiative's granted amount, as
+    the annual report's project table does, and says so."""
+    report = outcome_report(sofint_2009, 2009)
+    assert report.budget is None and report.initiative_budget_source == "granted"
+    table = project_table(sofint_2009, 2009)
+    expected = {row.accounting_object: row for row in table.rows if row.budget is not None}
+    lines = {line.key: line for line in report.initiatives if not line.level}
+    assert set(lines) == set(expected)
+    for obj, row in expected.items():
+        assert (lines[obj].outcome, lines[obj].budget) == (-row.outcome, -row.budget)
+    total = report.initiatives[-1]
+    assert total.level == 2
+    assert (whole(-total.outcome), whole(-total.budget)) == (2_196_028, 2_349_000)
+    assert report.initiatives_caption == "Per insats (Beviljat belopp)"
+    client.force_login(User.objects.get(username="kansli"))
+    page = client.get(reverse("funding:outcome", args=["sofint", 2009])).content.decode().replace("\xa0", " ")
+    assert "2 196 028" in page and "2 349 000" in page and "Beviljat belopp" in page
