@@ -656,8 +656,8 @@ def _previous_year_figures(association: Association, figures: YearFigures) -> Ke
     by_line = figures.result_by_line(previous=True)
     split = CostSplit()
     for figure in figures.results.values():
-        if figure.previous and (figure.line in COST_LINES or figure.line == ReportLine.COST_DEPRECIATION):
-            _add(split, figure.mapping.orientation if figure.mapping else "", figure.previous)
+        if figure.previous and counts_as_initiative_cost(figure.mapping):
+            _add(split, figure.mapping.orientation, figure.previous)
     return KeyFigures(
         year=figures.ledger.year - 1,
         contributions=_shown(by_line, MEMBER_INCOME_LINES),
