@@ -172,6 +172,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Background jobs: the immediate backend runs tasks inline (fine for one machine);
+# An SIE file bigger than this is checked and imported by the task worker, not in the request
+# (a year of 100 000 rows is about 4 MB and takes seconds; a 50 MB file would outlast a timeout).
+SIE_BACKGROUND_BYTES = env.int("SIE_BACKGROUND_BYTES", default=2 * 1024 * 1024)
+
 # production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs `manage.py db_worker`.
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}

@@ -4,22 +4,31 @@
 own figures per year and, for a year imported before, what changes), and changes no ledger.
 `confirm_sie` imports it; a second confirmation of the same upload (a double click, a second
 tab) finds it imported and changes nothing.
+
+A big file (over settings.SIE_BACKGROUND_BYTES) is checked and imported by the task worker
+(funding/tasks.py), so that the request answers at once instead of outlasting the app server's
+timeout: the upload's status says how far it has come and the preview page shows it.
 """
 
 import datetime
 import hashlib
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from funding import ledger as ledger_service
 from funding.models import LedgerBalance, LedgerUpload, LedgerYear
 from funding.sie import SieFile, summarise, year_result
 from members.models import Association, User
+
+logger = logging.getLogger(__name__)
 
 # A file that waits longer than this for its confirmation is dropped at the next upload.
 KEPT_FOR = datetime.timedelta(days=1)
@@ -98,9 +107,20 @@ def change_of(upload: LedgerUpload) -> Change | None:
     )
 
 
+def _in_background(data: bytes) -> bool:
+    return len(data) > settings.SIE_BACKGROUND_BYTES
+
+
 def stage_sie(*, association: Association, data: bytes, file_name: str, uploaded_by: User) -> LedgerUpload:
-    """Check a file and keep it for the preview; raise ValidationError listing its problems."""
-    sie = ledger_service.read_sie(association, data)
+    """Keep a file for the preview, checked now or, when big, by the worker.
+
+    A small file that cannot be imported raises ValidationError listing its problems and is not
+    kept; a big one is kept as refused, with its problems, once the worker has checked it.
+    """
+    background = _in_background(data)
+    summary, status = {}, LedgerUpload.Status.CHECKING
+    if not background:
+        summary, status = summary_of(ledger_service.read_sie(association, data)), LedgerUpload.Status.READY
     sha256 = hashlib.sha256(data).hexdigest()
     LedgerUpload.objects.waiting().filter(
         association=association, uploaded_at__lt=timezone.now() - KEPT_FOR
@@ -110,7 +130,8 @@ def stage_sie(*, association: Association, data: bytes, file_name: str, uploaded
         file_name=file_name[:255],
         sha256=sha256,
         data=data,
-        summary=summary_of(sie),
+        summary=summary,
+        status=status,
         uploaded_by=uploaded_by,
     )
     try:
@@ -119,25 +140,110 @@ def stage_sie(*, association: Association, data: bytes, file_name: str, uploaded
     except IntegrityError:
         # The same file waits already (a double click, or a colleague): show that one.
         return LedgerUpload.objects.waiting().get(association=association, sha256=sha256)
+    if background:
+        _enqueue(check_upload_task, upload.pk)
     return upload
 
 
-def confirm_sie(*, upload: LedgerUpload, confirmed_by: User) -> tuple[LedgerYear | None, bool]:
-    """Import a waiting upload: (the ledger year, True), or (what it became, False) if already imported."""
+def _enqueue(task, *args) -> None:
+    # After the commit, so that the worker finds the row; the immediate backend runs it there.
+    transaction.on_commit(lambda: task.enqueue(*args))
+
+
+def check_upload(upload_id: int) -> None:
+    """The worker's check of a big upload: ready with its summary, or refused with its problems."""
+    upload = LedgerUpload.objects.filter(pk=upload_id, status=LedgerUpload.Status.CHECKING).first()
+    if upload is None:
+        return  # checked already, or removed
+    try:
+        sie = ledger_service.read_sie(upload.association, bytes(upload.data))
+    except ValidationError as error:
+        LedgerUpload.objects.filter(pk=upload.pk).update(
+            status=LedgerUpload.Status.REFUSED, problems=error.messages, data=b""
+        )
+    except Exception:
+        logger.exception("Checking SIE upload %s failed", upload.pk)
+        LedgerUpload.objects.filter(pk=upload.pk).update(
+            status=LedgerUpload.Status.FAILED, message=_("The file could not be checked. Upload it again.")
+        )
+    else:
+        LedgerUpload.objects.filter(pk=upload.pk).update(
+            status=LedgerUpload.Status.READY, summary=summary_of(sie)
+        )
+
+
+def _import(upload: LedgerUpload, user: User | None) -> LedgerYear:
+    """Import a locked, ready upload and mark it imported (inside the caller's transaction)."""
+    ledger = ledger_service.import_sie(
+        association=upload.association,
+        data=bytes(upload.data),
+        file_name=upload.file_name,
+        imported_by=user,
+    )
+    upload.status = LedgerUpload.Status.IMPORTED
+    upload.imported_at = timezone.now()
+    upload.imported_ledger = ledger
+    upload.data = b""
+    upload.message = ""
+    upload.save(update_fields=["status", "imported_at", "imported_ledger", "data", "message"])
+    return ledger
+
+
+class Confirmed:
+    """What a confirmation did: imported now, started in the background, or nothing (done before)."""
+
+    IMPORTED = "imported"
+    STARTED = "started"
+    ALREADY = "already"
+
+
+def confirm_sie(*, upload: LedgerUpload, confirmed_by: User) -> tuple[LedgerYear | None, str]:
+    """Import a checked upload: (the ledger year, Confirmed.IMPORTED); a big one is started in the
+    background (None, STARTED); one imported or being imported before gives (its year, ALREADY)."""
     with transaction.atomic():
         upload = LedgerUpload.objects.select_for_update().get(pk=upload.pk)
-        if upload.imported_at is not None:
-            return upload.imported_ledger, False
-        if not upload.data:
-            raise ValidationError(_("The file is no longer kept. Upload it again."))
-        ledger = ledger_service.import_sie(
-            association=upload.association,
-            data=bytes(upload.data),
-            file_name=upload.file_name,
-            imported_by=confirmed_by,
+        if upload.imported_at is not None or upload.status == LedgerUpload.Status.IMPORTING:
+            return upload.imported_ledger, Confirmed.ALREADY
+        if upload.status != LedgerUpload.Status.READY or not upload.data:
+            raise ValidationError(_("The file cannot be imported. Upload it again."))
+        if _in_background(upload.data):
+            upload.status = LedgerUpload.Status.IMPORTING
+            upload.save(update_fields=["status"])
+            _enqueue(import_upload_task, upload.pk, confirmed_by.pk)
+            return None, Confirmed.STARTED
+        return _import(upload, confirmed_by), Confirmed.IMPORTED
+
+
+def import_upload(upload_id: int, user_id: int | None) -> None:
+    """The worker's import of a big upload that the office confirmed."""
+    try:
+        with transaction.atomic():
+            upload = (
+                LedgerUpload.objects.select_for_update()
+                .filter(pk=upload_id, status=LedgerUpload.Status.IMPORTING)
+                .first()
+            )
+            if upload is None:
+                return  # imported already, or removed
+            _import(upload, User.objects.filter(pk=user_id).first())
+    except ValidationError as error:
+        LedgerUpload.objects.filter(pk=upload_id).update(
+            status=LedgerUpload.Status.REFUSED, problems=error.messages, data=b""
         )
-        upload.imported_at = timezone.now()
-        upload.imported_ledger = ledger
-        upload.data = b""
-        upload.save(update_fields=["imported_at", "imported_ledger", "data"])
-    return ledger, True
+    except Exception:
+        # The import rolled back; the file is still here, so the office can confirm again.
+        logger.exception("Importing SIE upload %s failed", upload_id)
+        LedgerUpload.objects.filter(pk=upload_id).update(
+            status=LedgerUpload.Status.READY,
+            message=_("The import failed and nothing was changed. Try again."),
+        )
+
+
+@task()
+def check_upload_task(upload_id: int) -> None:
+    check_upload(upload_id)
+
+
+@task()
+def import_upload_task(upload_id: int, user_id: int | None) -> None:
+    import_upload(upload_id, user_id)

@@ -796,6 +796,18 @@ class LedgerUpload(models.Model):
         LedgerYear, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Being checked")
+        READY = "ready", _("Checked, waiting for confirmation")
+        REFUSED = "refused", _("Refused")
+        IMPORTING = "importing", _("Being imported")
+        IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.READY)
+    problems = models.JSONField(_("problems"), default=list, blank=True)  # why it was refused, in Swedish
+    message = models.CharField(_("message"), max_length=300, blank=True)  # why it failed
+
     objects = LedgerUploadQuerySet.as_manager()
 
     class Meta:
@@ -816,6 +828,27 @@ class LedgerUpload(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:ledger_preview", kwargs={"slug": self.association.slug, "pk": self.pk})
+
+    @property
+    def is_busy(self) -> bool:
+        """The worker is checking or importing it: the page says so and offers a reload."""
+        return self.status in (self.Status.CHECKING, self.Status.IMPORTING)
+
+    @property
+    def is_checking(self) -> bool:
+        return self.status == self.Status.CHECKING
+
+    @property
+    def is_refused(self) -> bool:
+        return self.status == self.Status.REFUSED
+
+    @property
+    def has_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
+    def can_confirm(self) -> bool:
+        return self.status == self.Status.READY
 
 
 # --- What funding is told about initiatives --------------------------------------------------------------

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -83,7 +82,7 @@ def ledger_preview(request, slug, pk):
         "access": access,
         "upload": upload,
         "summary": upload.summary,
-        "change": ledger_uploads.change_of(upload) if upload.imported_at is None else None,
+        "change": ledger_uploads.change_of(upload) if upload.can_confirm else None,
     }
     return render(request, "funding/ledger_preview.html", context)
 
@@ -94,13 +93,16 @@ def ledger_confirm(request, slug, pk):
     access = office_access(request.user, slug)
     upload = _waiting_upload(request, access, pk)
     try:
-        ledger, imported = ledger_uploads.confirm_sie(upload=upload, confirmed_by=request.user)
+        ledger, outcome = ledger_uploads.confirm_sie(upload=upload, confirmed_by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("funding:ledger_upload", slug=slug)
-    if not imported:
+        return redirect(upload)
+    if outcome == ledger_uploads.Confirmed.STARTED:
+        messages.info(request, _("The import has started. This page shows when it is done."))
+        return redirect(upload)
+    if outcome == ledger_uploads.Confirmed.ALREADY:
         messages.info(request, _("The file was already imported."))
-        return redirect(ledger or reverse("funding:ledger_list", args=[slug]))
+        return redirect(ledger or upload)
     messages.success(
         request,
         _("The bookkeeping for %(year)s was imported: %(vouchers)s vouchers.")

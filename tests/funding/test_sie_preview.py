@@ -5,9 +5,10 @@ import threading
 
 import pytest
 from django.db import connection, connections
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
+from funding import ledger as ledger_service
 from funding.ledger import import_sie
 from funding.models import (
     LedgerAccount,
@@ -132,3 +133,73 @@ def test_two_confirmations_at_once_import_the_file_once(sofint, sofint_office):
     assert sum("Bokföringen för 2010 importerades" in answer for answer in answers) == 1
     assert sum("Filen var redan importerad" in answer for answer in answers) == 1
     assert LedgerYear.objects.count() == 1 and VoucherRow.objects.count() == 14
+
+
+# --- A big file: checked and imported by the task worker, not in the request ----------------------
+
+
+@override_settings(SIE_BACKGROUND_BYTES=100)
+def test_a_big_file_waits_for_the_worker_and_the_page_says_so(client, sofint, sofint_office):
+    client.force_login(sofint_office)
+    response = upload(client, sie_file())  # the worker has not run: no commit callbacks here
+    assert LedgerUpload.objects.get().is_checking
+    page = text(client.get(response.url))
+    assert "Filen kontrolleras" in page and "Ladda om sidan" in page
+    assert "bekrafta/" not in page  # nothing to confirm before the check
+    assert ledger_rows()["LedgerYear"] == 0
+
+
+@override_settings(SIE_BACKGROUND_BYTES=100)
+def test_a_big_file_is_checked_and_imported_by_the_worker(
+    client, sofint, sofint_office, django_capture_on_commit_callbacks
+):
+    client.force_login(sofint_office)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, sie_file())
+    assert "251 000 kr" in text(client.get(response.url))  # checked: the preview shows the file
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post(response.url + "bekrafta/", follow=True)
+        assert "Importen har startat" in text(started) and "Filen importeras" in text(started)
+        assert ledger_rows()["LedgerYear"] == 0
+    assert ledger_rows()["VoucherRow"] == 14 and LedgerUpload.objects.get().imported_ledger is not None
+    assert "Filen importerades" in text(client.get(response.url))
+    assert "Filen var redan importerad" in text(client.post(response.url + "bekrafta/", follow=True))
+
+
+@override_settings(SIE_BACKGROUND_BYTES=100)
+def test_a_big_file_that_is_wrong_is_refused_with_its_problems(
+    client, sofint, sofint_office, django_capture_on_commit_callbacks
+):
+    client.force_login(sofint_office)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, sie_file(bank="1600000.00"))
+    page = text(client.get(response.url))
+    assert "Filen importerades inte" in page and "Konto 1930: #UB är 1 600 000,00" in page
+    assert not LedgerUpload.objects.get().data and ledger_rows()["LedgerYear"] == 0
+    assert client.post(response.url + "bekrafta/").status_code == 302
+    assert ledger_rows()["LedgerYear"] == 0
+
+
+@override_settings(SIE_BACKGROUND_BYTES=100)
+def test_a_failed_background_import_changes_nothing_and_can_be_tried_again(
+    client, sofint, sofint_office, django_capture_on_commit_callbacks, monkeypatch
+):
+    client.force_login(sofint_office)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, sie_file())
+    real_import = ledger_service.import_sie
+
+    def broken_import(**kwargs):
+        real_import(**kwargs)
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(ledger_service, "import_sie", broken_import)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response.url + "bekrafta/")
+    assert ledger_rows()["LedgerYear"] == 0  # rolled back whole
+    page = text(client.get(response.url))
+    assert "Importen misslyckades och ingenting ändrades" in page and "the database went away" not in page
+    monkeypatch.setattr(ledger_service, "import_sie", real_import)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response.url + "bekrafta/")
+    assert ledger_rows()["VoucherRow"] == 14
