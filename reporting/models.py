@@ -13,6 +13,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -271,6 +273,24 @@ class Forecast(models.Model):
         return f"{self.line}: {self.amount}"
 
 
+class JobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "JobQuerySet":
+        """The user's own jobs, only while they may still read what the job made: a year's invoices
+        while they are office staff of the job's förbund, a report's document while the report is
+        visible to them. A job outlives no role: its file is the förbund's data."""
+        if not user.is_authenticated:
+            return self.none()
+        own = self.filter(user=user)
+        if user.is_superuser:
+            return own
+        return own.annotate(
+            report_pk=Cast(KeyTextTransform("report", "parameters"), models.BigIntegerField())
+        ).filter(
+            Q(kind="invoices", association__in=Role.objects.association_ids(user, Role.Kind.OFFICE))
+            | Q(kind="report", report_pk__in=Report.objects.visible_to(user).values("pk"))
+        )
+
+
 class Job(models.Model):
     """A long piece of work run by the task worker: its progress, and the file it made."""
 
@@ -294,6 +314,8 @@ class Job(models.Model):
     result = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -362,7 +362,7 @@ def document(request, slug, pk, kind):
 
 
 def _job(request, pk) -> Job:
-    return get_object_or_404(Job.objects.filter(user=request.user).defer("result"), pk=pk)
+    return get_object_or_404(Job.objects.visible_to(request.user).defer("result"), pk=pk)
 
 
 @login_required
@@ -375,7 +375,7 @@ def job_detail(request, pk):
 
 @login_required
 def job_download(request, pk):
-    job = get_object_or_404(Job.objects.filter(user=request.user, status=Job.Status.DONE), pk=pk)
+    job = get_object_or_404(Job.objects.visible_to(request.user).filter(status=Job.Status.DONE), pk=pk)
     return download(bytes(job.result), job.content_type, job.filename)
 
 
@@ -388,7 +388,7 @@ def invoice_archive(request, slug, year=None):
     access = aggregate_access(request.user, slug)
     _require_office(access)
     year = year or timezone.localdate().year
-    jobs_so_far = Job.objects.filter(user=request.user, association=access.association, kind="invoices")
+    jobs_so_far = Job.objects.visible_to(request.user).filter(association=access.association, kind="invoices")
     context = {
         "access": access,
         "year": year,
@@ -415,7 +415,7 @@ def invoice_batch(request, slug, year):
 
 @login_required
 def job_list(request):
-    page = Paginator(Job.objects.filter(user=request.user).defer("result"), PAGE_SIZE).get_page(
+    page = Paginator(Job.objects.visible_to(request.user).defer("result"), PAGE_SIZE).get_page(
         request.GET.get("sida")
     )
     return render(request, "reporting/job_list.html", {"page": page})
