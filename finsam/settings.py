@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "finsam.outages.DatabaseOutageMiddleware",
+    "finsam.outages.RenderFailureMiddleware",
     "csp.middleware.CSPMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes must come last so that it sees the outcome of authentication.
@@ -176,6 +177,11 @@ CONTENT_SECURITY_POLICY = {
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}
 }
+
+# A running job whose worker has shown no sign of life (progress) for this long is taken for dead
+# and marked failed; one still queued after JOB_QUEUE_LIMIT_SECONDS had no worker to take it up.
+JOB_HEARTBEAT_LIMIT_SECONDS = env.int("JOB_HEARTBEAT_LIMIT_SECONDS", default=120)
+JOB_QUEUE_LIMIT_SECONDS = env.int("JOB_QUEUE_LIMIT_SECONDS", default=3600)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

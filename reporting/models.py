@@ -313,6 +313,11 @@ class Job(models.Model):
     content_type = models.CharField(max_length=100, blank=True)
     result = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The worker's sign of life: set when it starts the job and with every step of progress.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # Each run (the first, and every retry) has its own number; a worker writes only to its own run,
+    # so one taken for dead that wakes up again cannot overwrite the retry's result.
+    attempt = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = JobQuerySet.as_manager()
@@ -323,3 +328,8 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.status})"
+
+    def can_retry(self) -> bool:
+        # Every kind makes a file from data already there (it issues and changes nothing), so a
+        # failed job may simply run again.
+        return self.status == self.Status.FAILED
