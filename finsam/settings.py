@@ -178,6 +178,12 @@ TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}
 }
 
+# Uploads (limits per kind in finsam.uploads): files above 2.5 MB are spooled to a temporary file,
+# not held in memory; a request's other fields may take 2.5 MB; a form takes at most 10 files.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+
 # A running job whose worker has shown no sign of life (progress) for this long is taken for dead
 # and marked failed; one still queued after JOB_QUEUE_LIMIT_SECONDS had no worker to take it up.
 JOB_HEARTBEAT_LIMIT_SECONDS = env.int("JOB_HEARTBEAT_LIMIT_SECONDS", default=120)
