@@ -70,9 +70,8 @@ def retry(*, job: Job) -> bool:
         status=Job.Status.QUEUED,
         progress=0,
         message="",
-        heartbeat_at=None,
+        heartbeat_at=timezone.now(),  # queued again now: the queue limit counts from here
         finished_at=None,
-        created_at=timezone.now(),  # the queue limit counts from now
     )
     if queued:
         transaction.on_commit(lambda: run_job.enqueue(str(job.pk)))
@@ -98,13 +97,12 @@ def fail_dead(jobs=None, *, waiting: bool = True) -> int:
         % {"seconds": heartbeat_limit},
         finished_at=now,
     )
-    unstarted = jobs.filter(
-        status=Job.Status.QUEUED, created_at__lt=now - datetime.timedelta(seconds=queue_limit)
-    )
-    count += (
-        0
-        if not waiting
-        else unstarted.update(
+    if waiting:
+        late = now - datetime.timedelta(seconds=queue_limit)
+        unstarted = jobs.filter(status=Job.Status.QUEUED).filter(
+            Q(heartbeat_at__lt=late) | Q(heartbeat_at=None, created_at__lt=late)
+        )
+        count += unstarted.update(
             status=Job.Status.FAILED,
             message=_(
                 "The job waited more than %(minutes)s minutes without being started: no worker took it "
@@ -113,7 +111,6 @@ def fail_dead(jobs=None, *, waiting: bool = True) -> int:
             % {"minutes": queue_limit // 60},
             finished_at=now,
         )
-    )
     if count:
         logger.warning("%s background jobs were marked failed: worker dead or missing", count)
     return count

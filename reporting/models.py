@@ -313,7 +313,8 @@ class Job(models.Model):
     content_type = models.CharField(max_length=100, blank=True)
     result = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    # The worker's sign of life: set when it starts the job and with every step of progress.
+    # The job's last sign of life: when it was queued again, when a worker took it up, and every
+    # step of its progress.
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     # Each run (the first, and every retry) has its own number; a worker writes only to its own run,
     # so one taken for dead that wakes up again cannot overwrite the retry's result.

@@ -143,3 +143,14 @@ def test_a_direct_pdf_download_that_fails_answers_with_a_swedish_page(
     page = page_text(response)
     assert "Dokumentet kunde inte göras" in page and "cairo" not in page
     assert "cairo: internal error" in caplog.text  # the operator sees the cause in the log
+
+
+def test_a_retried_old_job_waits_for_the_queue_limit_from_the_retry_not_from_its_creation(
+    client, sofint, sofint_office
+):
+    job = _job(sofint, sofint_office, status=Job.Status.FAILED, attempt=1, created_at=_ago(7200))
+    assert jobs.retry(job=job)  # queued again; no worker runs it in this test
+    client.force_login(sofint_office)
+    client.get(reverse("reporting:job_detail", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.status == "queued" and job.created_at < _ago(7000)  # still listed when it was made
