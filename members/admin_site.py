@@ -37,7 +37,10 @@ class AdminSite(admin.AdminSite):
     def scoped_queryset(self, request, model):
         """What the user may see of a model here: its ModelAdmin's queryset, else `visible_to`."""
         if model in self._registry:
-            return self._registry[model].get_queryset(request)
+            model_admin = self._registry[model]
+            if not model_admin.has_view_permission(request):
+                return model._default_manager.none()
+            return model_admin.get_queryset(request)
         if request.user.is_superuser:
             return model._default_manager.all()
         visible_to = getattr(model._default_manager.all(), "visible_to", None)

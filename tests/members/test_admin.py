@@ -83,3 +83,14 @@ def test_membership_filter_lists_only_the_users_associations(
 def test_superuser_filter_lists_every_association(admin_client, association, other_association):
     page = admin_client.get(reverse("admin:members_membership_changelist")).content.decode()
     assert "Samordningsförbundet Norr" in page and "Samordningsförbundet Syd" in page
+
+
+def test_view_on_site_is_a_404_for_a_model_the_office_may_not_view_here(
+    client, office_user, other_association
+):
+    from members.models import Role
+
+    client.force_login(office_user)
+    other = Role.objects.filter(association=other_association).first() or office_user.roles.first()
+    assert client.get(_view_on_site(office_user)).status_code == 404  # users: superusers only
+    assert client.get(_view_on_site(other)).status_code == 404
