@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 from zipfile import BadZipFile
 
+from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -11,6 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from finsam import uploads
 from finsam.formulas import starts_like_formula
 
 AMOUNT = "#,##0.00"
@@ -102,7 +104,12 @@ class NotAWorkbook(Exception):
 
 
 def open_workbook(content: bytes):
-    """Open an uploaded workbook read-only with its values (not formulas)."""
+    """Open an uploaded workbook read-only with its values (not formulas), once its table of
+    contents shows it does not unpack to too much (finsam.uploads)."""
+    try:
+        uploads.check_workbook(content)
+    except ValidationError as error:
+        raise NotAWorkbook(" ".join(error.messages)) from error
     try:
         return load_workbook(io.BytesIO(content), data_only=True, read_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as error:

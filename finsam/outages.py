@@ -14,6 +14,8 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from finsam.pdf import RenderFailed
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
@@ -41,6 +43,22 @@ class DatabaseOutageMiddleware:
             # Answered with a page, so Django does not log it: the operator still needs to know.
             logger.error("Database unavailable: %s %s", request.method, request.path, exc_info=exception)
             return unavailable()
+        return None
+
+
+class RenderFailureMiddleware:
+    """A PDF that WeasyPrint could not make answers with a Swedish page saying so (status 500),
+    not with the bare server error; finsam.pdf has logged the cause."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, RenderFailed):
+            return HttpResponseServerError(loader.get_template("document_failed.html").render())
         return None
 
 

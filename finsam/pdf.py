@@ -6,6 +6,7 @@ organisation number in the header, "Sida X av Y" in the footer, DejaVu Sans embe
 
 import contextlib
 import gc
+import logging
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +18,14 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from finsam.formatting import format_organisation_number
+
+logger = logging.getLogger(__name__)
+
+
+class RenderFailed(Exception):
+    """WeasyPrint could not make a PDF. Pages answer with a Swedish error page and jobs with a
+    Swedish message (finsam.outages, reporting.jobs); the cause is logged, never shown."""
+
 
 # WeasyPrint builds a tree of tens of thousands of boxes that all live until the PDF is written.
 # With Python's default thresholds the collector runs hundreds of times during a long report,
@@ -97,8 +106,12 @@ def render_pdf(
     """pdf_variant "pdf/a-3b" with pdf_tags gives an archivable, tagged (accessible) PDF."""
     html = render_to_string(template_name, context)
     with fewer_collections():
-        document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=StaticFilesOnly())
-        return document.write_pdf(pdf_variant=pdf_variant, pdf_tags=pdf_tags, uncompressed_pdf=False)
+        try:
+            document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=StaticFilesOnly())
+            return document.write_pdf(pdf_variant=pdf_variant, pdf_tags=pdf_tags, uncompressed_pdf=False)
+        except Exception as error:  # WeasyPrint's own errors have no common base class
+            logger.exception("Rendering %s as PDF failed", template_name)
+            raise RenderFailed(template_name) from error
 
 
 def page_context(*, name: str, organisation_number: str, footer: str = "") -> dict:

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "finsam.outages.DatabaseOutageMiddleware",
+    "finsam.outages.RenderFailureMiddleware",
     "csp.middleware.CSPMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes must come last so that it sees the outcome of authentication.
@@ -180,6 +181,17 @@ SIE_BACKGROUND_BYTES = env.int("SIE_BACKGROUND_BYTES", default=2 * 1024 * 1024)
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}
 }
+
+# Uploads (limits per kind in finsam.uploads): files above 2.5 MB are spooled to a temporary file,
+# not held in memory; a request's other fields may take 2.5 MB; a form takes at most 10 files.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+
+# A running job whose worker has shown no sign of life (progress) for this long is taken for dead
+# and marked failed; one still queued after JOB_QUEUE_LIMIT_SECONDS had no worker to take it up.
+JOB_HEARTBEAT_LIMIT_SECONDS = env.int("JOB_HEARTBEAT_LIMIT_SECONDS", default=120)
+JOB_QUEUE_LIMIT_SECONDS = env.int("JOB_QUEUE_LIMIT_SECONDS", default=3600)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from finsam import uploads
 from funding.models import AccountMapping, Budget, BudgetLine, Contribution, ContributionShare, Invoice
 from members.forms import DateInput
 
@@ -116,20 +117,19 @@ class AdoptForm(forms.Form):
 
 
 class UploadForm(forms.Form):
+    """One file of a kind with its limits (finsam.uploads): size, text or workbook, unpacked size."""
+
     file = forms.FileField(label=_("File"))
 
-    def __init__(self, *args, accept: str = "", max_megabytes: int = 50, **kwargs):
+    def __init__(self, *args, kind: uploads.UploadKind, **kwargs):
         super().__init__(*args, **kwargs)
-        self.max_bytes = max_megabytes * 1024 * 1024
-        if accept:
-            self.fields["file"].widget.attrs["accept"] = accept
+        self.kind = kind
+        self.fields["file"].widget.attrs["accept"] = kind.accept
+        self.fields["file"].help_text = _("At most %(size)s MB.") % {"size": kind.max_megabytes}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > self.max_bytes:
-            raise forms.ValidationError(
-                _("The file is larger than %(size)s MB.") % {"size": self.max_bytes // (1024 * 1024)}
-            )
+        uploads.check_upload(upload, self.kind)
         return upload
 
 

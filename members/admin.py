@@ -5,6 +5,7 @@ Writes by the office go through the pages, where the services enforce the rules
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth.admin import UserAdmin
 
 from members.models import (
@@ -20,10 +21,32 @@ from members.models import (
 )
 
 
+class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A filter by a related record that offers only the records the user may see.
+
+    Django's own lists every row of the related table: every förbund in the country."""
+
+    def field_choices(self, field, request, model_admin):
+        visible = model_admin.admin_site.scoped_queryset(request, field.related_model)
+        return field.get_choices(
+            include_blank=False,
+            limit_choices_to={"pk__in": visible.values("pk")},
+            ordering=self.field_admin_ordering(field, request, model_admin),
+        )
+
+
 class OfficeReadOnlyAdmin(admin.ModelAdmin):
     """Office staff read their own associations' records; only superusers change them here."""
 
     scope = "visible_to"
+
+    def get_list_filter(self, request):
+        return [
+            (item, ScopedRelatedFieldListFilter)
+            if isinstance(item, str) and get_fields_from_path(self.model, item)[-1].is_relation
+            else item
+            for item in super().get_list_filter(request)
+        ]
 
     def _is_office(self, request) -> bool:
         return Role.objects.of(request.user, Role.Kind.OFFICE).exists()

@@ -8,6 +8,7 @@ counts suppressed). No page or file of the app may be kept by a browser or proxy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from finsam import uploads
 from finsam.forms import submit
 from finsam.years import query_year
 from funding.views.common import PDF, XLSX, download
@@ -136,6 +138,7 @@ def import_page(request, slug):
     if request.method == "POST" and request.FILES.get("file"):
         upload = request.FILES["file"]
         try:
+            uploads.check_upload(upload, uploads.PARTICIPANTS)
             result = services.import_file(
                 association=access.association,
                 content=upload.read(),
@@ -143,6 +146,8 @@ def import_page(request, slug):
                 initiatives=initiatives,
                 user=request.user,
             )
+        except ValidationError as refusal:  # empty, too large, binary or an over-packed workbook
+            problems = refusal.messages
         except ImportRejected as rejection:
             problems = rejection.problems
         else:
@@ -154,7 +159,12 @@ def import_page(request, slug):
                 % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
             )
             return redirect("participants:register", slug=slug)
-    context = {"access": access, "initiatives": initiatives, "problems": problems}
+    context = {
+        "access": access,
+        "initiatives": initiatives,
+        "problems": problems,
+        "max_megabytes": uploads.PARTICIPANTS.max_megabytes,
+    }
     return render(request, "participants/import.html", context)
 
 

@@ -13,6 +13,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -271,6 +273,24 @@ class Forecast(models.Model):
         return f"{self.line}: {self.amount}"
 
 
+class JobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "JobQuerySet":
+        """The user's own jobs, only while they may still read what the job made: a year's invoices
+        while they are office staff of the job's förbund, a report's document while the report is
+        visible to them. A job outlives no role: its file is the förbund's data."""
+        if not user.is_authenticated:
+            return self.none()
+        own = self.filter(user=user)
+        if user.is_superuser:
+            return own
+        return own.annotate(
+            report_pk=Cast(KeyTextTransform("report", "parameters"), models.BigIntegerField())
+        ).filter(
+            Q(kind="invoices", association__in=Role.objects.association_ids(user, Role.Kind.OFFICE))
+            | Q(kind="report", report_pk__in=Report.objects.visible_to(user).values("pk"))
+        )
+
+
 class Job(models.Model):
     """A long piece of work run by the task worker: its progress, and the file it made."""
 
@@ -293,7 +313,15 @@ class Job(models.Model):
     content_type = models.CharField(max_length=100, blank=True)
     result = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The job's last sign of life: when it was queued again, when a worker took it up, and every
+    # step of its progress.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # Each run (the first, and every retry) has its own number; a worker writes only to its own run,
+    # so one taken for dead that wakes up again cannot overwrite the retry's result.
+    attempt = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -301,3 +329,8 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.status})"
+
+    def can_retry(self) -> bool:
+        # Every kind makes a file from data already there (it issues and changes nothing), so a
+        # failed job may simply run again.
+        return self.status == self.Status.FAILED

@@ -41,4 +41,5 @@ urlpatterns = [
     path("jobb/", views.job_list, name="job_list"),
     path("jobb/<uuid:pk>/", views.job_detail, name="job_detail"),
     path("jobb/<uuid:pk>/fil", views.job_download, name="job_download"),
+    path("jobb/<uuid:pk>/igen/", views.job_retry, name="job_retry"),
 ]

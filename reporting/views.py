@@ -362,20 +362,30 @@ def document(request, slug, pk, kind):
 
 
 def _job(request, pk) -> Job:
-    return get_object_or_404(Job.objects.filter(user=request.user).defer("result"), pk=pk)
+    jobs.fail_dead(Job.objects.visible_to(request.user).filter(pk=pk))
+    return get_object_or_404(Job.objects.visible_to(request.user).defer("result"), pk=pk)
 
 
 @login_required
 def job_detail(request, pk):
     job = _job(request, pk)
-    return render(
-        request, "reporting/job_detail.html", {"job": job, "running": job.status in ("queued", "running")}
-    )
+    context = {"job": job, "running": job.status in ("queued", "running"), "can_retry": job.can_retry()}
+    return render(request, "reporting/job_detail.html", context)
+
+
+@login_required
+@require_POST
+def job_retry(request, pk):
+    """Run a failed job again with the same parameters (every kind only makes a file)."""
+    job = _job(request, pk)
+    if not jobs.retry(job=job):
+        messages.info(request, _("The job is not failed; it was not started again."))
+    return redirect("reporting:job_detail", pk=job.pk)
 
 
 @login_required
 def job_download(request, pk):
-    job = get_object_or_404(Job.objects.filter(user=request.user, status=Job.Status.DONE), pk=pk)
+    job = get_object_or_404(Job.objects.visible_to(request.user).filter(status=Job.Status.DONE), pk=pk)
     return download(bytes(job.result), job.content_type, job.filename)
 
 
@@ -388,7 +398,8 @@ def invoice_archive(request, slug, year=None):
     access = aggregate_access(request.user, slug)
     _require_office(access)
     year = year or timezone.localdate().year
-    jobs_so_far = Job.objects.filter(user=request.user, association=access.association, kind="invoices")
+    jobs_so_far = Job.objects.visible_to(request.user).filter(association=access.association, kind="invoices")
+    jobs.fail_dead(jobs_so_far)
     context = {
         "access": access,
         "year": year,
@@ -415,7 +426,8 @@ def invoice_batch(request, slug, year):
 
 @login_required
 def job_list(request):
-    page = Paginator(Job.objects.filter(user=request.user).defer("result"), PAGE_SIZE).get_page(
+    jobs.fail_dead(Job.objects.visible_to(request.user))
+    page = Paginator(Job.objects.visible_to(request.user).defer("result"), PAGE_SIZE).get_page(
         request.GET.get("sida")
     )
     return render(request, "reporting/job_list.html", {"page": page})

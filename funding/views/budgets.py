@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from finsam import uploads
 from finsam.forms import add_service_errors, submit
 from funding import budgets
 from funding.documents.budget_pdf import budget_filename, budget_pdf
@@ -74,7 +75,7 @@ def budget_detail(request, slug, pk):
         ).order_by("-version"),
         "editable": editable,
         "adopt_form": AdoptForm() if editable else None,
-        "import_form": UploadForm(accept=".xlsx") if access.can_manage else None,
+        "import_form": UploadForm(kind=uploads.BUDGET_WORKBOOK) if access.can_manage else None,
         "history": history_of(budget) if access.can_see_history else None,
     }
     return render(request, "funding/budget_detail.html", context)
@@ -175,7 +176,7 @@ def budget_import(request, slug, pk):
     """Import an edited budget workbook: a proposal is replaced, an adopted budget gets a new version."""
     access = office_access(request.user, slug)
     budget = _budget(request, access, pk, manage=True)
-    form = UploadForm(request.POST or None, request.FILES or None, accept=".xlsx", max_megabytes=10)
+    form = UploadForm(request.POST or None, request.FILES or None, kind=uploads.BUDGET_WORKBOOK)
     errors = []
     if request.method == "POST" and form.is_valid():
         try:

@@ -359,10 +359,12 @@ def invoice_credit(request, slug, pk):
 @require_POST
 @login_required
 def invoice_paid(request, slug, pk):
+    # Scope before the form: another förbund's invoice is a 404 whatever the date says.
+    invoice = _invoice_in(request, office_access(request.user, slug), pk, manage=True)
     form = PaymentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter the payment date as YYYY-MM-DD."))
-        return redirect("funding:invoice_detail", slug=slug, pk=pk)
+        return redirect(invoice)
     return _act(
         request,
         slug,

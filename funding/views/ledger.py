@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from finsam import uploads
 from finsam.forms import submit
 from funding import ledger as ledger_service
 from funding import ledger_uploads
@@ -40,7 +41,7 @@ def ledger_list(request, slug):
     context = {
         "access": access,
         "ledgers": ledgers,
-        "form": UploadForm(accept=".se,.si,.sie,.txt") if access.can_manage else None,
+        "form": UploadForm(kind=uploads.SIE) if access.can_manage else None,
     }
     return render(request, "funding/ledger_list.html", context)
 
@@ -49,7 +50,7 @@ def ledger_list(request, slug):
 def ledger_upload(request, slug):
     """Upload a file: it is checked and previewed; nothing changes until the office confirms."""
     access = office_access(request.user, slug)
-    form = UploadForm(request.POST or None, request.FILES or None, accept=".se,.si,.sie,.txt")
+    form = UploadForm(request.POST or None, request.FILES or None, kind=uploads.SIE)
     problems = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

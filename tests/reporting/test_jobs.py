@@ -48,8 +48,9 @@ def test_the_page_shows_progress_and_refreshes_itself_while_running(client, sofi
     job = Job.objects.create(
         association=sofint,
         user=sofint_office,
-        kind="report",
-        title="Årsredovisning",
+        kind="invoices",
+        title="Fakturor 2009",
+        parameters={"year": 2009},
         progress=40,
         status=Job.Status.RUNNING,
         message="Sätter dokumentet…",
