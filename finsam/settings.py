@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "auditlog",
     "django_tasks",
     "django_tasks_db",
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when this session has passed a second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "finsam.outages.DatabaseOutageMiddleware",
@@ -117,6 +122,12 @@ AXES_USERNAME_FORM_FIELD = "username"
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=env.int("AXES_PROXY_COUNT", default=0))
 AXES_CLIENT_IP_CALLABLE = "finsam.client_address.client_address"
 
+# Two-factor authentication (django-otp): TOTP apps, and one-time recovery codes.
+OTP_TOTP_ISSUER = "Finsam"
+# Nobody, a superuser neither, reads another user's TOTP key in the admin; they may only remove devices.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+RECOVERY_CODE_COUNT = 10
+
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
@@ -179,9 +190,13 @@ TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Password reset mails. Locally they are printed; a server sends them by SMTP (EMAIL_URL, e.g.
+# smtp+tls://user:password@smtp.example.se:587), to a local mail server when none is given.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="finsam@localhost")
+# A reset link works once and for two hours.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 
 LOGGING = {
     "version": 1,
