@@ -7,8 +7,6 @@ is another förbund with its own members, so every boundary can be tested both w
 import datetime
 
 import pytest
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from members.models import Organisation, Role
 from tests.factories import (
@@ -21,6 +19,7 @@ from tests.factories import (
     RoleFactory,
     UserFactory,
 )
+from tests.second_factor import log_in_verified
 from tests.world import POPULATION_DATE, POPULATIONS, SEED_MUNICIPALITIES
 
 
@@ -111,19 +110,11 @@ def stranger(db):
 def verified_login(client):
     """Log a user in as after their password and a verified authenticator code.
 
-    Office staff and leads see participant rows only then; the session carries the device as
-    `django_otp.login` leaves it. tests/members/test_second_factor.py goes through the real pages.
+    Office staff and leads see participant rows only then (docs/roles.md).
     """
 
-    def login(user, on_client=None):
-        on_client = on_client or client
-        on_client.force_login(user)
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        if device is None:
-            device = TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
-        session = on_client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+    def login(user):
+        log_in_verified(client, user)
         return user
 
     return login
