@@ -111,7 +111,8 @@ def verify(*, user: User, token: str) -> Device:
     Both kinds are throttled by django-otp: each wrong code doubles the wait before the next try.
     """
     token = _normalised(token)
-    if token.isdigit():
+    # The app shows six digits; recovery codes are eight letters and digits.
+    if token.isdigit() and len(token) == 6:
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         # django-otp also refuses a code that was already used (its last_t).
         if device and device.verify_token(token):
