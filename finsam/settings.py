@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "auditlog",
     "django_tasks",
     "django_tasks_db",
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when this session has passed a second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "finsam.outages.DatabaseOutageMiddleware",
@@ -113,8 +118,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address through django-ipware, behind this many trusted reverse proxies (0: none,
+# X-Forwarded-For is ignored). The lockout and the participant access log use the same helper.
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=env.int("AXES_PROXY_COUNT", default=0))
+AXES_CLIENT_IP_CALLABLE = "finsam.client_address.client_address"
+
+# Two-factor authentication (django-otp): TOTP apps, and one-time recovery codes.
+OTP_TOTP_ISSUER = "Finsam"
+# Nobody, a superuser neither, reads another user's TOTP key in the admin; they may only remove devices.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+RECOVERY_CODE_COUNT = 10
 
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -193,9 +206,13 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 10
 JOB_HEARTBEAT_LIMIT_SECONDS = env.int("JOB_HEARTBEAT_LIMIT_SECONDS", default=120)
 JOB_QUEUE_LIMIT_SECONDS = env.int("JOB_QUEUE_LIMIT_SECONDS", default=3600)
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Password reset mails. Locally they are printed; a server sends them by SMTP (EMAIL_URL, e.g.
+# smtp+tls://user:password@smtp.example.se:587), to a local mail server when none is given.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="finsam@localhost")
+# A reset link works once and for two hours.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from finsam import outages
 from initiatives import urls as initiatives_urls
+from members import account_views
 from members import views as members_views
 from participants.goals import goal_outcomes
 from participants.notices import initiative_notices
@@ -22,6 +23,21 @@ urlpatterns = [
     # Every logged-in user, whatever their roles (the view requires a login).
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("konto/losenord/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("konto/tvastegsverifiering/", account_views.second_factor_verify, name="second_factor_verify"),
+    path("konto/tvastegsverifiering/ny/", account_views.second_factor_setup, name="second_factor_setup"),
+    # Password reset by e-mail: the link in the mail works once, for PASSWORD_RESET_TIMEOUT.
+    path("konto/aterstall/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("konto/aterstall/skickat/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "konto/aterstall/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "konto/aterstall/klart/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
     path("", include("funding.urls")),

@@ -7,7 +7,10 @@ Writes by the office go through the pages, where the services enforce the rules
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from members import second_factor
 from members.models import (
     Association,
     BoardSeat,
@@ -140,3 +143,17 @@ class RoleInline(admin.TabularInline):
 
 
 FinsamUserAdmin.inlines = [RoleInline]
+
+
+@admin.action(description=gettext_lazy("Reset two-factor authentication (lost phone)"))
+def reset_second_factor(modeladmin, request, queryset):
+    for user in queryset:
+        second_factor.reset_second_factor(user=user)
+    modeladmin.message_user(
+        request,
+        _("Two-factor authentication was reset for %(count)s users; they set it up again when next needed.")
+        % {"count": len(queryset)},
+    )
+
+
+FinsamUserAdmin.actions = [reset_second_factor]

@@ -7,7 +7,7 @@ import itertools
 
 from django.db import transaction
 
-from members import services
+from members import second_factor, services
 from members.models import (
     Association,
     BoardSeat,
@@ -143,6 +143,8 @@ def load(data: dict) -> dict[str, object]:
                 organisation=organisations.get(role.get("organisation")),
                 defaults={"title": role.get("title", ""), "valid_from": "2020-01-01"},
             )
+        if second_factor.requires_second_factor(user):
+            second_factor.give_demo_authenticator(user=user, key=data["second_factor_key"])
         users[row["username"]] = user
     return {"organisations": organisations, "users": users, "password": data["password"]}
 

@@ -109,3 +109,15 @@ class GroupMemberForm(forms.ModelForm):
 
 class BoardDateForm(forms.Form):
     on = forms.DateField(label=_("Board on date"), required=False, widget=DateInput())
+
+
+class SecondFactorCodeForm(forms.Form):
+    """A code from the authenticator app, or (when verifying) one of the recovery codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        ),
+    )

@@ -254,12 +254,18 @@ class Survey(models.Model):
 
 
 class AccessLog(models.Model):
-    """Who read, exported, imported or removed participant rows, and when. Never the rows themselves."""
+    """Who read, exported, imported or removed participant rows, and when. Never the rows themselves.
+
+    The entries of an association form a hash chain: each carries the SHA-256 of the previous
+    entry's hash and its own fields (`participants.access_log`), so a removed or changed entry is
+    found by `verify_access_log`. They are written only by `services.log_access`.
+    """
 
     class Action(models.TextChoices):
         VIEW = "view", _("Viewed rows")
         EXPORT = "export", _("Exported rows")
         IMPORT = "import", _("Imported rows")
+        REFUSED = "refused", _("Import refused")
         CHANGE = "change", _("Changed a row")
         PURGE = "purge", _("Removed old rows")
 
@@ -277,10 +283,18 @@ class AccessLog(models.Model):
         related_name="+",
         verbose_name=_("user"),
     )
+    # The user name as it was, in the hash: a later change or removal of the user breaks nothing.
+    username = models.CharField(_("user name"), max_length=150, blank=True, default="")
     at = models.DateTimeField(_("when"), default=timezone.now)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     what = models.CharField(_("what"), max_length=300)
     rows = models.PositiveIntegerField(_("rows"), default=0)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    problems = models.PositiveIntegerField(
+        _("problems"), default=0, help_text=_("How many problems refused an import; never what they were.")
+    )
+    previous_hash = models.CharField(_("previous entry's hash"), max_length=64, default="", editable=False)
+    hash = models.CharField(_("hash"), max_length=64, default="", editable=False)
 
     class Meta:
         verbose_name = _("access to participant rows")
@@ -290,6 +304,21 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.get_action_display()}"
+
+
+class AccessLogHead(models.Model):
+    """The newest hash of an association's access log and how many entries it has.
+
+    Its row is locked while an entry is written, so parallel writes chain one after the other,
+    and it shows when the newest entries were removed (the chain alone could not).
+    """
+
+    association = models.OneToOneField(Association, on_delete=models.CASCADE, related_name="+")
+    last_hash = models.CharField(max_length=64, default="")
+    entries = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.association}: {self.entries}"
 
 
 class ArchivedStatistics(models.Model):

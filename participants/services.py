@@ -12,18 +12,84 @@ from django.utils.translation import gettext as _
 from initiatives.models import Initiative
 from members.models import Association, User
 from participants import importing
-from participants.models import AccessLog, ArchivedStatistics, Enrolment, Participant, Survey
+from participants.access_log import entry_hash
+from participants.models import AccessLog, AccessLogHead, ArchivedStatistics, Enrolment, Participant, Survey
 from participants.statistics import years_statistics
 
 
-def log_access(*, user: User | None, association: Association, action: str, what: str, rows: int = 0) -> None:
-    """Record who read or changed participant rows. `what` names the selection, never a person."""
-    AccessLog.objects.create(association=association, user=user, action=action, what=what[:300], rows=rows)
+@transaction.atomic
+def log_access(
+    *,
+    user: User | None,
+    association: Association,
+    action: str,
+    what: str,
+    rows: int = 0,
+    address: str | None = None,
+    problems: int = 0,
+) -> AccessLog:
+    """Record who read or changed participant rows. `what` names the selection, never a person.
+
+    The entry is chained to the association's previous one (participants.access_log) under a lock
+    on the association's log head, so parallel writers chain one after the other.
+    """
+    AccessLogHead.objects.get_or_create(association=association)
+    head = AccessLogHead.objects.select_for_update().get(association=association)
+    entry = AccessLog(
+        association=association,
+        user=user,
+        username=user.get_username() if user else "",
+        action=action,
+        what=what[:300],
+        rows=rows,
+        address=address,
+        problems=problems,
+        previous_hash=head.last_hash,
+    )
+    entry.hash = entry_hash(head.last_hash, entry)
+    entry.save()
+    head.last_hash, head.entries = entry.hash, head.entries + 1
+    head.save(update_fields=["last_hash", "entries"])
+    return entry
+
+
+def import_file(
+    *,
+    association: Association,
+    content: bytes,
+    filename: str,
+    initiatives,
+    user: User | None,
+    address: str | None = None,
+):
+    """Import a spreadsheet of enrolments into the initiatives given (the ones the user may write).
+
+    A refused file is logged too, with how many problems it had, never what they were (they may
+    quote a cell); the refusal is raised on.
+    """
+    try:
+        return _import_file(
+            association=association,
+            content=content,
+            filename=filename,
+            initiatives=initiatives,
+            user=user,
+            address=address,
+        )
+    except importing.ImportRejected as rejection:
+        log_access(
+            user=user,
+            association=association,
+            action=AccessLog.Action.REFUSED,
+            what=_("Import of %(file)s") % {"file": filename[:100]},
+            address=address,
+            problems=len(rejection.problems),
+        )
+        raise
 
 
 @transaction.atomic
-def import_file(*, association: Association, content: bytes, filename: str, initiatives, user: User | None):
-    """Import a spreadsheet of enrolments into the initiatives given (the ones the user may write)."""
+def _import_file(*, association, content, filename, initiatives, user, address):
     rows = importing.parse(importing.read_rows(content, filename), {item.code: item for item in initiatives})
     result = importing.import_enrolments(association=association, rows=rows)
     log_access(
@@ -32,12 +98,15 @@ def import_file(*, association: Association, content: bytes, filename: str, init
         action=AccessLog.Action.IMPORT,
         what=_("Import of %(file)s") % {"file": filename[:100]},
         rows=result.rows,
+        address=address,
     )
     return result
 
 
 @transaction.atomic
-def save_enrolment(*, enrolment: Enrolment, code: str, gender: str, birth_year: int, user: User) -> Enrolment:
+def save_enrolment(
+    *, enrolment: Enrolment, code: str, gender: str, birth_year: int, user: User, address: str | None = None
+) -> Enrolment:
     """Save one enrolment typed on the page, with the same rules as the import."""
     association = enrolment.initiative.association
     if importing.looks_like_personal_number(code):
@@ -84,6 +153,7 @@ def save_enrolment(*, enrolment: Enrolment, code: str, gender: str, birth_year: 
         action=AccessLog.Action.CHANGE,
         what=_("Enrolment in %(initiative)s") % {"initiative": initiative.name},
         rows=1,
+        address=address,
     )
     return enrolment
 

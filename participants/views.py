@@ -3,7 +3,9 @@
 Rows are for the office and the initiatives' own leads, and every page or export of rows is
 logged. The statistics are for the office (all counts), and the board and auditors (small
 counts suppressed). No page or file of the app may be kept by a browser or proxy cache
-(`never_cache`: Cache-Control no-store), as a shared computer's cache would keep rows.
+(`never_cache`: Cache-Control no-store), as a shared computer's cache would keep rows. The pages
+and files of rows, and the access log, need a second factor verified in the session
+(`second_factor_required`) from the office and leads who may see them.
 """
 
 from django.contrib import messages
@@ -17,12 +19,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from finsam import uploads
+from finsam.client_address import client_address
 from finsam.forms import submit
 from finsam.years import query_year
 from funding.views.common import PDF, XLSX, download
 from initiatives.models import Initiative
 from members.access import aggregate_access, association_access, office_access
 from members.models import Association, Role
+from members.second_factor import second_factor_required
 from participants import comparison, documents, services
 from participants.disclosure import NOTE, DisclosedSurvey
 from participants.forms import ComparisonForm, EnrolmentForm, RegisterFilterForm, SurveyForm
@@ -48,6 +52,7 @@ def _writable_initiatives(request, access):
 
 @never_cache
 @login_required
+@second_factor_required
 def register(request, slug):
     access = _register_access(request, slug)
     initiatives = _writable_initiatives(request, access)
@@ -69,6 +74,7 @@ def register(request, slug):
     page = Paginator(enrolments, PAGE_SIZE).get_page(request.GET.get("sida"))
     services.log_access(
         user=request.user,
+        address=client_address(request),
         association=access.association,
         action=AccessLog.Action.VIEW,
         what=what,
@@ -88,6 +94,7 @@ def register(request, slug):
 
 @never_cache
 @login_required
+@second_factor_required
 def enrolment_edit(request, slug, pk=None):
     access = _register_access(request, slug)
     initiatives = _writable_initiatives(request, access)
@@ -102,6 +109,7 @@ def enrolment_edit(request, slug, pk=None):
     if pk:
         services.log_access(
             user=request.user,
+            address=client_address(request),
             association=access.association,
             action=AccessLog.Action.VIEW,
             what=_("Enrolment in %(initiative)s") % {"initiative": enrolment.initiative.name},
@@ -117,6 +125,7 @@ def enrolment_edit(request, slug, pk=None):
             gender=form.cleaned_data["gender"],
             birth_year=form.cleaned_data["birth_year"],
             user=request.user,
+            address=client_address(request),
         ),
     )
     if saved:
@@ -131,6 +140,7 @@ def enrolment_edit(request, slug, pk=None):
 
 @never_cache
 @login_required
+@second_factor_required
 def import_page(request, slug):
     access = _register_access(request, slug)
     initiatives = list(_writable_initiatives(request, access))
@@ -145,6 +155,7 @@ def import_page(request, slug):
                 filename=upload.name,
                 initiatives=initiatives,
                 user=request.user,
+                address=client_address(request),
             )
         except ValidationError as refusal:  # empty, too large, binary or an over-packed workbook
             problems = refusal.messages
@@ -170,6 +181,7 @@ def import_page(request, slug):
 
 @never_cache
 @login_required
+@second_factor_required
 def template(request, slug, kind):
     access = _register_access(request, slug)
     if kind == "xlsx":
@@ -183,6 +195,7 @@ def template(request, slug, kind):
 
 @never_cache
 @login_required
+@second_factor_required
 def export(request, slug):
     access = _register_access(request, slug)
     enrolments = documents.export_queryset(
@@ -190,6 +203,7 @@ def export(request, slug):
     )
     services.log_access(
         user=request.user,
+        address=client_address(request),
         association=access.association,
         action=AccessLog.Action.EXPORT,
         what=_("Export of the register"),
@@ -202,6 +216,7 @@ def export(request, slug):
 
 @never_cache
 @login_required
+@second_factor_required
 def access_log(request, slug):
     access = office_access(request.user, slug)
     entries = AccessLog.objects.filter(association=access.association).select_related("user")

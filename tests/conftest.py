@@ -19,6 +19,7 @@ from tests.factories import (
     RoleFactory,
     UserFactory,
 )
+from tests.second_factor import log_in_verified
 from tests.world import POPULATION_DATE, POPULATIONS, SEED_MUNICIPALITIES
 
 
@@ -103,6 +104,20 @@ def outsider(other_association):
 @pytest.fixture
 def stranger(db):
     return UserFactory()
+
+
+@pytest.fixture
+def verified_login(client):
+    """Log a user in as after their password and a verified authenticator code.
+
+    Office staff and leads see participant rows only then (docs/roles.md).
+    """
+
+    def login(user):
+        log_in_verified(client, user)
+        return user
+
+    return login
 
 
 # --- A förbund shaped like SOFINT in seed 000: FK, AF, the region and four municipalities. ----------

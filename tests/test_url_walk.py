@@ -84,8 +84,8 @@ def addresses():
 
 
 @pytest.mark.parametrize("persona", ["office_user", "stranger"])
-def test_no_address_or_query_gives_a_server_error(client, imported, persona, request):  # noqa: F811
-    client.force_login(request.getfixturevalue(persona))
+def test_no_address_or_query_gives_a_server_error(client, imported, persona, request, verified_login):  # noqa: F811
+    verified_login(request.getfixturevalue(persona))
     urls = addresses()
     failures = []
     for url in urls:

@@ -31,8 +31,8 @@ def guessed_ids():
 @pytest.mark.parametrize(
     "persona", ["board_member", "auditor", "member_representative", "outsider", "stranger"]
 )
-def test_no_one_but_the_office_and_leads_reaches_a_row(client, imported, persona, request):
-    client.force_login(request.getfixturevalue(persona))
+def test_no_one_but_the_office_and_leads_reaches_a_row(client, imported, persona, request, verified_login):
+    verified_login(request.getfixturevalue(persona))
     statuses = {url: client.get(url).status_code for url in row_urls(guessed_ids())}
     assert set(statuses.values()) == {404}, statuses
     post = client.post(reverse("participants:enrolment_edit", args=["norr", guessed_ids()[0]]), {})
@@ -41,8 +41,10 @@ def test_no_one_but_the_office_and_leads_reaches_a_row(client, imported, persona
 
 
 @pytest.mark.parametrize("persona", ["board_member", "auditor", "member_representative"])
-def test_readers_and_members_see_aggregates_with_small_counts_hidden(client, imported, persona, request):
-    client.force_login(request.getfixturevalue(persona))
+def test_readers_and_members_see_aggregates_with_small_counts_hidden(
+    client, imported, persona, request, verified_login
+):
+    verified_login(request.getfixturevalue(persona))
     response = client.get(reverse("participants:statistics", args=["norr"]), {"ar": 2025})
     assert response.status_code == 200
     page = page_text(response)
@@ -68,9 +70,9 @@ def test_readers_and_members_see_aggregates_with_small_counts_hidden(client, imp
 
 
 def test_a_member_representative_sees_only_the_associations_their_organisation_is_a_member_of(
-    client, imported, member_representative, other_association
+    client, imported, member_representative, other_association, verified_login
 ):
-    client.force_login(member_representative)
+    verified_login(member_representative)
     assert client.get(reverse("participants:statistics", args=["syd"])).status_code == 404
     comparison = page_text(client.get(reverse("participants:comparison"), {"year": 2025, "associations": []}))
     assert "Samordningsförbundet Norr" in comparison and "Samordningsförbundet Syd" not in comparison
@@ -84,8 +86,8 @@ def test_a_member_representative_sees_only_the_associations_their_organisation_i
     assert sheet["Deltagare under året"] == [7] and sheet["Andel avslutade"] == [".."]
 
 
-def test_the_office_sees_every_row_and_each_view_is_logged(client, imported, office_user):
-    client.force_login(office_user)
+def test_the_office_sees_every_row_and_each_view_is_logged(client, imported, office_user, verified_login):
+    verified_login(office_user)
     page = page_text(client.get(reverse("participants:register", args=["norr"])))
     assert all(f"P0{n}" in page for n in range(1, 9))
     enrolment = Enrolment.objects.get(participant__code="P04")
@@ -108,8 +110,8 @@ def test_the_office_sees_every_row_and_each_view_is_logged(client, imported, off
     assert "Export av registret" in log_page and office_user.get_full_name() in log_page
 
 
-def test_a_lead_sees_and_exports_only_their_own_initiatives_rows(client, imported, lead):
-    client.force_login(lead)
+def test_a_lead_sees_and_exports_only_their_own_initiatives_rows(client, imported, lead, verified_login):
+    verified_login(lead)
     page = page_text(client.get(reverse("participants:register", args=["norr"])))
     assert "P07" not in page and "P06" in page  # P07 is only in Vägen
     vagen_row = Enrolment.objects.get(participant__code="P07")
@@ -121,8 +123,10 @@ def test_a_lead_sees_and_exports_only_their_own_initiatives_rows(client, importe
     assert client.get(reverse("participants:statistics", args=["norr"])).status_code == 404
 
 
-def test_a_lead_cannot_move_an_enrolment_into_another_initiative(client, imported, lead, vagen):
-    client.force_login(lead)
+def test_a_lead_cannot_move_an_enrolment_into_another_initiative(
+    client, imported, lead, vagen, verified_login
+):
+    verified_login(lead)
     enrolment = Enrolment.objects.get(participant__code="P06")
     response = client.post(
         reverse("participants:enrolment_edit", args=["norr", enrolment.pk]),

@@ -41,15 +41,17 @@ def hostile(association, steget, vagen, granted):
         ("participants:template", ["norr", "xlsx"]),
     ],
 )
-def test_names_in_the_workbooks_are_text(client, hostile, office_user, name, args):
-    client.force_login(office_user)
+def test_names_in_the_workbooks_are_text(client, hostile, office_user, name, args, verified_login):
+    verified_login(office_user)
     response = client.get(reverse(name, args=args))
     assert response.status_code == 200
     assert_text_stays_text(response.content)
 
 
-def test_the_comparison_workbook_keeps_the_forbunds_name_as_text(client, hostile, office_user):
-    client.force_login(office_user)
+def test_the_comparison_workbook_keeps_the_forbunds_name_as_text(
+    client, hostile, office_user, verified_login
+):
+    verified_login(office_user)
     response = client.get(
         reverse("participants:comparison_document", args=["xlsx"]),
         {"year": 2025, "associations": [hostile.pk]},
@@ -59,9 +61,9 @@ def test_the_comparison_workbook_keeps_the_forbunds_name_as_text(client, hostile
 
 
 def test_codes_in_the_csv_export_start_with_an_apostrophe_and_import_again_unchanged(
-    client, hostile, office_user
+    client, hostile, office_user, verified_login
 ):
-    client.force_login(office_user)
+    verified_login(office_user)
     content = b"".join(client.get(reverse("participants:export", args=["norr"])).streaming_content)
     cells = [
         row[0] for row in csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=";")

@@ -41,9 +41,9 @@ def test_a_personal_number_in_any_written_form_refuses_the_file(association, ste
 
 @pytest.mark.parametrize("value", WRITTEN_FORMS)
 def test_a_personal_number_in_any_written_form_is_refused_on_the_page(
-    client, association, steget, office_user, value
+    client, association, steget, office_user, value, verified_login
 ):
-    client.force_login(office_user)
+    verified_login(office_user)
     response = client.post(reverse("participants:enrolment_create", args=["norr"]), form(steget, code=value))
     assert response.status_code == 200
     assert "Koden såg ut som ett personnummer och togs bort." in page_text(response)
@@ -88,8 +88,10 @@ def test_a_nul_byte_in_a_participant_code_gets_a_swedish_message(association, st
     assert problems == ["Rad 2, kolumn kod: cellen innehåller ett NUL-tecken; ta bort det."]
 
 
-def test_a_nul_byte_typed_on_the_page_gets_a_swedish_message(client, association, steget, office_user):
-    client.force_login(office_user)
+def test_a_nul_byte_typed_on_the_page_gets_a_swedish_message(
+    client, association, steget, office_user, verified_login
+):
+    verified_login(office_user)
     response = client.post(
         reverse("participants:enrolment_create", args=["norr"]), form(steget, code="N\x00-1")
     )

@@ -90,12 +90,17 @@ def test_importing_the_same_rows_again_changes_nothing_and_a_changed_row_is_upda
 
 
 def rejected(association, rows, **kwargs):
-    """Import a file that must be refused; return its problems and prove nothing was written."""
+    """Import a file that must be refused; return its problems and prove no row was written.
+
+    The refusal itself is logged, with how many problems it had and nothing of what they were.
+    """
     content = csv_bytes(rows, **kwargs)
-    before = register(association), AccessLog.objects.count()
+    before = register(association), list(AccessLog.objects.values_list("pk", flat=True))
     with pytest.raises(ImportRejected) as refusal:
         run_import(association, content)
-    assert (register(association), AccessLog.objects.count()) == before
+    assert register(association) == before[0]
+    refused = AccessLog.objects.exclude(pk__in=before[1]).get()
+    assert (refused.action, refused.rows, refused.problems) == ("refused", 0, len(refusal.value.problems))
     return refusal.value.problems
 
 

@@ -27,14 +27,16 @@ def survey(steget):
 
 
 @pytest.mark.parametrize("pattern", participant_patterns(), ids=lambda pattern: pattern.name)
-def test_every_participants_page_and_file_is_not_stored(client, imported, survey, office_user, pattern):
+def test_every_participants_page_and_file_is_not_stored(
+    client, imported, survey, office_user, pattern, verified_login
+):
     name = f"participants:{pattern.name}"
     keys = pattern.pattern.regex.groupindex
     values = {**ARGUMENTS, "pk": (survey if "survey" in pattern.name else Enrolment.objects.first()).pk}
     if pattern.name == "template":
         values["kind"] = "csv"
     url = reverse(name, kwargs={key: values[key] for key in keys})
-    client.force_login(office_user)
+    verified_login(office_user)
     query = {**QUERIES.get(name, {})}
     if "comparison" in name:
         query["associations"] = [imported_association_pk(office_user)]

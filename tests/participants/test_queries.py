@@ -39,14 +39,14 @@ def fetch(client, url, params):
 
 
 def test_query_counts_do_not_grow_with_the_register(
-    client, association, imported, steget, vagen, office_user, django_assert_max_num_queries
+    client, association, imported, steget, vagen, office_user, django_assert_max_num_queries, verified_login
 ):
     RoleFactory(user=office_user, kind=Role.Kind.BOARD, association=association)  # also a reader
     for initiative, source in [(None, "self_support"), (steget, "work_or_studies"), (vagen, "survey")]:
         Goal.objects.create(
             association=association, initiative=initiative, year=2025, text=source, source=source
         )
-    client.force_login(office_user)
+    verified_login(office_user)
     small = {}
     for url, params in pages(association.pk):
         with CaptureQueriesContext(connection) as queries:

@@ -24,8 +24,8 @@ def form(steget, **changes):
     return {**data, **changes}
 
 
-def test_the_office_registers_and_ends_an_enrolment(client, association, steget, office_user):
-    client.force_login(office_user)
+def test_the_office_registers_and_ends_an_enrolment(client, association, steget, office_user, verified_login):
+    verified_login(office_user)
     response = client.post(reverse("participants:enrolment_create", args=["norr"]), form(steget))
     assert response.status_code == 302
     enrolment = Enrolment.objects.get(participant__code="N-001")
@@ -58,9 +58,9 @@ def test_the_office_registers_and_ends_an_enrolment(client, association, steget,
     ],
 )
 def test_bad_input_gets_a_swedish_message_and_changes_nothing(
-    client, association, steget, office_user, changes, message
+    client, association, steget, office_user, changes, message, verified_login
 ):
-    client.force_login(office_user)
+    verified_login(office_user)
     response = client.post(reverse("participants:enrolment_create", args=["norr"]), form(steget, **changes))
     assert response.status_code == 200
     page = page_text(response)
@@ -69,8 +69,10 @@ def test_bad_input_gets_a_swedish_message_and_changes_nothing(
     assert not Enrolment.objects.exists()
 
 
-def test_an_overlapping_enrolment_is_refused(client, association, imported, steget, office_user):
-    client.force_login(office_user)
+def test_an_overlapping_enrolment_is_refused(
+    client, association, imported, steget, office_user, verified_login
+):
+    verified_login(office_user)
     response = client.post(
         reverse("participants:enrolment_create", args=["norr"]),
         form(
@@ -82,10 +84,10 @@ def test_an_overlapping_enrolment_is_refused(client, association, imported, steg
 
 
 def test_an_enrolment_open_after_its_initiative_ended_is_flagged(
-    client, imported, vagen, steget, office_user
+    client, imported, vagen, steget, office_user, verified_login
 ):
     """Vägen ended 2025-12-31 and P07 is still enrolled; Steget is still running."""
-    client.force_login(office_user)
+    verified_login(office_user)
     notice = "Insatsen har avslutats men har inskrivningar som fortfarande är öppna."
     assert notice in page_text(client.get(reverse("initiatives:initiative_detail", args=["norr", "vagen"])))
     assert notice not in page_text(

@@ -15,6 +15,8 @@ from django.contrib.messages import get_messages
 from django.db import connection, connections
 from django.test import Client
 
+from tests.second_factor import log_in_verified
+
 WORKERS = 6
 
 # Every race test: committed transactions (each thread has its own connection), PostgreSQL only.
@@ -54,7 +56,8 @@ def race(user, send: Callable[[Client], object], workers: int = WORKERS) -> list
     clients = []
     for _ in range(workers):
         client = Client(raise_request_exception=False)
-        client.force_login(user)
+        # With both factors, as office staff and leads open participant pages.
+        log_in_verified(client, user)
         clients.append(client)
     barrier = threading.Barrier(workers)
     answers: list[Answer] = []
