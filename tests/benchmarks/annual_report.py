@@ -14,7 +14,7 @@ import datetime
 import io
 from decimal import Decimal
 
-from tests.benchmarks.harness import report, scratch_database, setup_django, timed
+from tests.benchmarks.harness import report, scratch_database, setup_django, sie_header, timed
 
 YEAR = 2025
 PARAGRAPH = (
@@ -27,16 +27,7 @@ PARAGRAPH = (
 def sie_text(orgnr: str, objects: list[tuple[str, str, int]]) -> bytes:
     """A year's bookkeeping: contributions, one supplier invoice per project, office and board costs."""
     lines = [
-        "#FLAGGA 0",
-        '#PROGRAM "Benchmark" 1.0',
-        "#FORMAT PC8",
-        f"#GEN {YEAR + 1}0215",
-        "#SIETYP 4",
-        '#FNAMN "Samordningsförbundet Benchmark"',
-        f"#ORGNR {orgnr}",
-        "#KPTYP BAS2014",
-        f"#RAR 0 {YEAR}0101 {YEAR}1231",
-        f"#RAR -1 {YEAR - 1}0101 {YEAR - 1}1231",
+        *sie_header(orgnr, YEAR),
         '#KONTO 1930 "Bank"',
         '#KONTO 2010 "Eget kapital"',
         '#KONTO 2440 "Leverantörsskulder"',

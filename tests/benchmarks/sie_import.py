@@ -26,7 +26,7 @@ import time
 from decimal import Decimal
 from urllib.parse import urlsplit, urlunsplit
 
-from tests.benchmarks.harness import reference_loop, scratch_database, setup_django
+from tests.benchmarks.harness import reference_loop, scratch_database, setup_django, sie_header
 
 YEAR = 2025
 BALANCE_ACCOUNTS = {
@@ -61,18 +61,7 @@ def sie_ledger(orgnr: str, rows: int, seed: int = 2025) -> tuple[bytes, int]:
     number of vouchers. Every voucher balances; the closing balances and results are the sums."""
     rng = random.Random(seed)
     projects = [f"P{number:03}" for number in range(60)]
-    lines = [
-        "#FLAGGA 0",
-        '#PROGRAM "Benchmark" 1.0',
-        "#FORMAT PC8",
-        f"#GEN {YEAR + 1}0215",
-        "#SIETYP 4",
-        '#FNAMN "Samordningsförbundet Benchmark"',
-        f"#ORGNR {orgnr}",
-        "#KPTYP BAS2014",
-        f"#RAR 0 {YEAR}0101 {YEAR}1231",
-        f"#RAR -1 {YEAR - 1}0101 {YEAR - 1}1231",
-    ]
+    lines = sie_header(orgnr, YEAR)
     lines += [f'#KONTO {number} "{name}"' for number, name in {**BALANCE_ACCOUNTS, **RESULT_ACCOUNTS}.items()]
     lines += ['#DIM 1 "Kostnadsställe"', '#DIM 6 "Projekt"', '#OBJEKT 1 "K1" "Kansliet"']
     lines += [f'#OBJEKT 6 "{code}" "Insats {code} för samordnad rehabilitering"' for code in projects]
