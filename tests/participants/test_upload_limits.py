@@ -26,9 +26,9 @@ from tests.test_uploads import MEGABYTE, _bomb
     ],
 )
 def test_the_participant_import_has_limits_too(
-    client, association, office_user, steget, content, name, message
+    client, verified_login, association, office_user, steget, content, name, message
 ):
-    client.force_login(office_user)
+    verified_login(office_user)  # the import shows participant rows: the second step first
     content = _bomb(150) if content == "bomb" else content  # 150 MB of sheet
     response = client.post(
         reverse("participants:import", args=[association.slug]), {"file": SimpleUploadedFile(name, content)}
@@ -38,8 +38,10 @@ def test_the_participant_import_has_limits_too(
 
 
 @pytest.mark.django_db
-def test_a_participant_file_within_the_limits_is_imported(client, association, office_user, steget, vagen):
-    client.force_login(office_user)
+def test_a_participant_file_within_the_limits_is_imported(
+    client, verified_login, association, office_user, steget, vagen
+):
+    verified_login(office_user)  # the import shows participant rows: the second step first
     response = client.post(
         reverse("participants:import", args=[association.slug]),
         {"file": SimpleUploadedFile("deltagare.csv", csv_bytes(HAND_ROWS))},
