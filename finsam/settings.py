@@ -93,7 +93,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for all app servers in production: Redis through Django's own backend
+# (CACHE_URL=rediscache://host:6379/1). The default, a cache in each process, suits one server.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# Sessions are kept in the database, so any app server reads any session, a logout on one server
+# ends the session on all of them, and a cache outage logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

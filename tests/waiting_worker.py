@@ -1,7 +1,9 @@
 """Settings for a real worker process (tests/reporting/test_worker_killed.py): the test settings
 with the database backend, and an invoice job that waits until the test opens a gate (a file),
-so that the worker can be killed while the job runs, and the retry can finish on a second one."""
+so that the worker can be killed while the job runs, and the retry can finish on a second one.
+The gate is the job's parameter `gate` or, for jobs started through a server, FINSAM_TEST_GATE."""
 
+import os
 import time
 from pathlib import Path
 
@@ -23,7 +25,7 @@ class WaitingJobConfig(AppConfig):
         from reporting import jobs
 
         def wait_for_gate(job, progress):
-            gate = Path(job.parameters["gate"])
+            gate = Path(job.parameters.get("gate") or os.environ["FINSAM_TEST_GATE"])
             deadline = time.monotonic() + GATE_TIMEOUT_SECONDS
             while not gate.exists():  # beats like a real job while it works
                 if time.monotonic() > deadline:
