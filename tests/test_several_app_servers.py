@@ -113,6 +113,7 @@ def _start_server(stack, tmp_path, name):
     stack.callback(process.wait, timeout=DEADLINE_SECONDS)
     stack.callback(process.terminate)
     base = f"http://127.0.0.1:{port}"
+
     def started():
         assert process.poll() is None, (tmp_path / f"{name}.log").read_text()[-3000:]
         try:
