@@ -9,7 +9,8 @@ contributions split by population, every period's invoices issued and nearly all
 adopted with the board's grants, initiatives with their decisions and goals, a year's
 bookkeeping per förbund and year (SIE 4E written like a bookkeeping program's export and imported
 through the same import as the upload page), a participant register, and each förbund's annual
-report of last year adopted (rendered and archived as the board's adoption does).
+report of the year before last adopted (rendered and archived as the board's adoption does)
+and last year's shared with the board.
 
 Everything but the participant register goes through the apps' services (the demo loaders'
 code, fed with generated data instead of fixtures/demo/), so every rule and constraint holds;
@@ -596,28 +597,30 @@ def build(forbund: int, years: int, today: datetime.date | None = None, log=prin
     enrolments = part("participant register (bulk)", registers)
 
     def reports():
-        year = span[-2]
+        """The year before last adopted (rendered and archived); last year's shared with the board."""
         for association in associations:
-            with transaction.atomic():
-                report = reporting_services.create_report(
-                    association=association, kind="annual", period_end=datetime.date(year, 12, 31)
-                )
-                for spec in specs_for("annual"):
-                    reporting_services.save_section(
-                        report=report,
-                        key=spec.key,
-                        text="Förbundet har under året arbetat enligt verksamhetsplanen.",
+            for year, adopt in ((span[-3], True), (span[-2], False)):
+                with transaction.atomic():
+                    report = reporting_services.create_report(
+                        association=association, kind="annual", period_end=datetime.date(year, 12, 31)
                     )
-                reporting_services.share(report=report)
-                reporting_services.adopt(
-                    report=report,
-                    meeting_date=datetime.date(year + 1, 3, 20),
-                    paragraph=4,
-                    place=association.city,
-                )
+                    for spec in specs_for("annual"):
+                        reporting_services.save_section(
+                            report=report,
+                            key=spec.key,
+                            text="Förbundet har under året arbetat enligt verksamhetsplanen.",
+                        )
+                    reporting_services.share(report=report)
+                    if adopt:
+                        reporting_services.adopt(
+                            report=report,
+                            meeting_date=datetime.date(year + 1, 3, 20),
+                            paragraph=4,
+                            place=association.city,
+                        )
 
-    if len(span) > 1:
-        part(f"annual reports {span[-2]} adopted (rendered)", reports)
+    if len(span) > 2:
+        part(f"annual reports {span[-3]} adopted (rendered), {span[-2]} shared", reports)
     timings["enrolments"] = enrolments
     timings["users"] = User.objects.count()
     return timings
