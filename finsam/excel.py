@@ -103,14 +103,17 @@ class NotAWorkbook(Exception):
     """The uploaded file is not an .xlsx workbook."""
 
 
-def open_workbook(content: bytes):
+def open_workbook(content: bytes, *, formulas: bool = False):
     """Open an uploaded workbook read-only with its values (not formulas), once its table of
-    contents shows it does not unpack to too much (finsam.uploads)."""
+    contents shows it does not unpack to too much (finsam.uploads).
+
+    With formulas=True a formula cell gives its formula (data type "f") instead of the value
+    Excel last computed, for importers that refuse formulas rather than trust a cached value."""
     try:
         uploads.check_workbook(content)
     except ValidationError as error:
         raise NotAWorkbook(" ".join(error.messages)) from error
     try:
-        return load_workbook(io.BytesIO(content), data_only=True, read_only=True)
+        return load_workbook(io.BytesIO(content), data_only=not formulas, read_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as error:
         raise NotAWorkbook(str(error)) from error

@@ -58,6 +58,11 @@ def allocate(total: Decimal, weights: Sequence[Decimal], unit: Decimal = ONE_KRO
     return [sign * part for part in parts]
 
 
+def is_whole_ore(amount: Decimal) -> bool:
+    """Whether an amount has no more decimals than öre (12.50 yes, 12.505 no); finite amounts only."""
+    return amount == amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def round_krona(amount: Decimal) -> Decimal:
     """Whole kronor, half up: the figure a report shows for an amount."""
     return round_money(amount, 0)

@@ -8,6 +8,13 @@ tab) finds it imported and changes nothing.
 A big file (over settings.SIE_BACKGROUND_BYTES) is checked and imported by the task worker
 (funding/tasks.py), so that the request answers at once instead of outlasting the app server's
 timeout: the upload's status says how far it has come and the preview page shows it.
+
+A worker that dies (killed, out of memory, the machine restarted) leaves its upload "checking" or
+"importing". The worker holds the upload's row lock while it works and PostgreSQL ends the lock with
+the worker's connection, so an upload that is still busy JOB_HEARTBEAT_LIMIT_SECONDS after it was
+handed over and is not locked has no worker: `fail_dead` marks it failed with the reason, and the
+preview page offers to try again (`retry_upload`). The import is one transaction, so the dead
+worker's import left nothing behind and the retry cannot import the file twice.
 """
 
 import datetime
@@ -19,6 +26,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -133,6 +141,7 @@ def stage_sie(*, association: Association, data: bytes, file_name: str, uploaded
         summary=summary,
         status=status,
         uploaded_by=uploaded_by,
+        queued_at=timezone.now() if background else None,
     )
     try:
         with transaction.atomic():
@@ -151,25 +160,90 @@ def _enqueue(task, *args) -> None:
 
 
 def check_upload(upload_id: int) -> None:
-    """The worker's check of a big upload: ready with its summary, or refused with its problems."""
-    upload = LedgerUpload.objects.filter(pk=upload_id, status=LedgerUpload.Status.CHECKING).first()
-    if upload is None:
-        return  # checked already, or removed
-    try:
-        sie = ledger_service.read_sie(upload.association, bytes(upload.data))
-    except ValidationError as error:
-        LedgerUpload.objects.filter(pk=upload.pk).update(
-            status=LedgerUpload.Status.REFUSED, problems=error.messages, data=b""
+    """The worker's check of a big upload: ready with its summary, or refused with its problems.
+
+    The row stays locked while the worker reads the file: a lock held is a worker alive (fail_dead).
+    """
+    fail_dead()
+    with transaction.atomic():
+        upload = (
+            LedgerUpload.objects.select_for_update()
+            .filter(pk=upload_id, status=LedgerUpload.Status.CHECKING)
+            .first()
         )
-    except Exception:
-        logger.exception("Checking SIE upload %s failed", upload.pk)
-        LedgerUpload.objects.filter(pk=upload.pk).update(
-            status=LedgerUpload.Status.FAILED, message=_("The file could not be checked. Upload it again.")
-        )
-    else:
-        LedgerUpload.objects.filter(pk=upload.pk).update(
-            status=LedgerUpload.Status.READY, summary=summary_of(sie)
-        )
+        if upload is None:
+            return  # checked already, or removed
+        try:
+            sie = ledger_service.read_sie(upload.association, bytes(upload.data))
+        except ValidationError as error:
+            LedgerUpload.objects.filter(pk=upload.pk).update(
+                status=LedgerUpload.Status.REFUSED, problems=error.messages, data=b""
+            )
+        except Exception:
+            logger.exception("Checking SIE upload %s failed", upload.pk)
+            LedgerUpload.objects.filter(pk=upload.pk).update(
+                status=LedgerUpload.Status.FAILED,
+                message=_("The file could not be checked. Upload it again."),
+            )
+        else:
+            LedgerUpload.objects.filter(pk=upload.pk).update(
+                status=LedgerUpload.Status.READY, summary=summary_of(sie)
+            )
+
+
+def fail_dead(uploads=None) -> int:
+    """Mark failed the uploads whose worker has died, or that no worker took up in time.
+
+    Busy for longer than JOB_HEARTBEAT_LIMIT_SECONDS since it was handed over, and not locked: a
+    worker at work on it holds the row's lock however long the file takes, so only uploads without
+    a living worker are found (skip_locked also keeps this from waiting for one).
+    """
+    uploads = LedgerUpload.objects.all() if uploads is None else uploads
+    limit = settings.JOB_HEARTBEAT_LIMIT_SECONDS
+    silent = timezone.now() - datetime.timedelta(seconds=limit)
+    busy = uploads.filter(status__in=[LedgerUpload.Status.CHECKING, LedgerUpload.Status.IMPORTING]).filter(
+        Q(queued_at__lt=silent) | Q(queued_at=None, uploaded_at__lt=silent)
+    )
+    messages = {
+        LedgerUpload.Status.CHECKING: _(
+            "The check stopped: the worker checking the file gave no sign of life for %(seconds)s "
+            "seconds. Nothing was changed; try again."
+        ),
+        LedgerUpload.Status.IMPORTING: _(
+            "The import stopped: the worker importing the file gave no sign of life for %(seconds)s "
+            "seconds. Nothing was imported; try again."
+        ),
+    }
+    count = 0
+    with transaction.atomic():
+        for upload in busy.select_for_update(skip_locked=True).only("pk", "status"):
+            count += LedgerUpload.objects.filter(pk=upload.pk, status=upload.status).update(
+                status=LedgerUpload.Status.FAILED,
+                message=messages[upload.status] % {"seconds": limit},
+            )
+    if count:
+        logger.warning("%s SIE uploads were marked failed: worker dead or missing", count)
+    return count
+
+
+def retry_upload(*, upload: LedgerUpload, retried_by: User) -> bool:
+    """Run a failed check or import again; False if it is not failed (any more) or has no file.
+
+    The update is conditional, so a double click or two open tabs hand it over once. A file that
+    was checked (it has a summary) is imported again, one that was not is checked again.
+    """
+    status = LedgerUpload.Status.IMPORTING if upload.summary else LedgerUpload.Status.CHECKING
+    retried = (
+        LedgerUpload.objects.filter(pk=upload.pk, status=LedgerUpload.Status.FAILED)
+        .exclude(data=b"")
+        .update(status=status, message="", queued_at=timezone.now())
+    )
+    if retried:
+        if status == LedgerUpload.Status.IMPORTING:
+            _enqueue(import_upload_task, upload.pk, retried_by.pk)
+        else:
+            _enqueue(check_upload_task, upload.pk)
+    return bool(retried)
 
 
 def _import(upload: LedgerUpload, user: User | None) -> LedgerYear:
@@ -208,14 +282,20 @@ def confirm_sie(*, upload: LedgerUpload, confirmed_by: User) -> tuple[LedgerYear
             raise ValidationError(_("The file cannot be imported. Upload it again."))
         if _in_background(upload.data):
             upload.status = LedgerUpload.Status.IMPORTING
-            upload.save(update_fields=["status"])
+            upload.queued_at = timezone.now()
+            upload.save(update_fields=["status", "queued_at"])
             _enqueue(import_upload_task, upload.pk, confirmed_by.pk)
             return None, Confirmed.STARTED
         return _import(upload, confirmed_by), Confirmed.IMPORTED
 
 
 def import_upload(upload_id: int, user_id: int | None) -> None:
-    """The worker's import of a big upload that the office confirmed."""
+    """The worker's import of a big upload that the office confirmed, all or nothing.
+
+    The row stays locked until the import commits: a lock held is a worker alive (fail_dead), and a
+    second import of the same upload waits for the first and then finds it imported.
+    """
+    fail_dead()
     try:
         with transaction.atomic():
             upload = (

@@ -807,6 +807,9 @@ class LedgerUpload(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.READY)
     problems = models.JSONField(_("problems"), default=list, blank=True)  # why it was refused, in Swedish
     message = models.CharField(_("message"), max_length=300, blank=True)  # why it failed
+    # When the check or the import was handed to the worker: an upload still busy long after it,
+    # and not locked by a worker at work on it, has lost its worker (ledger_uploads.fail_dead).
+    queued_at = models.DateTimeField(_("handed to the worker at"), null=True, blank=True)
 
     objects = LedgerUploadQuerySet.as_manager()
 
@@ -849,6 +852,11 @@ class LedgerUpload(models.Model):
     @property
     def can_confirm(self) -> bool:
         return self.status == self.Status.READY
+
+    @property
+    def can_retry(self) -> bool:
+        """A failed check or import whose file is still here can be run again from its page."""
+        return self.status == self.Status.FAILED and bool(self.data)
 
 
 # --- What funding is told about initiatives --------------------------------------------------------------

@@ -77,6 +77,11 @@ urlpatterns = [
         ledger.ledger_confirm,
         name="ledger_confirm",
     ),
+    path(
+        "forbund/<slug:slug>/bokforing/importera/<int:pk>/forsok-igen/",
+        ledger.ledger_retry,
+        name="ledger_retry",
+    ),
     path("forbund/<slug:slug>/bokforing/<year:year>/", ledger.ledger_detail, name="ledger_detail"),
     path("forbund/<slug:slug>/kontoplan/", ledger.mapping_list, name="mapping_list"),
     path("forbund/<slug:slug>/kontoplan/ny/", ledger.mapping_edit, name="mapping_create"),

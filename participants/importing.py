@@ -5,8 +5,8 @@ The file has exactly these headers in row 1:
     kod;kön;födelseår;insats;inskriven;avslutad;avslutsorsak;försörjning_före;försörjning_efter
 
 one row per enrolment. Rows are matched on (kod, insats, inskriven), so importing the same file
-again changes nothing. Every problem is listed by row and column and nothing is imported if
-there is any. A cell that looks like a Swedish personal identity number refuses the whole file,
+again changes nothing. Every problem is listed by row and column, the file's and the register's
+in one answer, and nothing is imported if there is any. A cell that looks like a Swedish personal identity number refuses the whole file,
 and its value is never repeated in a message or written to a log.
 """
 
@@ -160,8 +160,22 @@ class Row:
     income_after: str
 
 
-def parse(rows: list[list[str]], initiatives: dict[str, Initiative]) -> list[Row]:
-    """Check every cell; return the rows, or raise ImportRejected with every problem."""
+def parse(
+    rows: list[list[str]], initiatives: dict[str, Initiative], association: Association | None = None
+) -> list[Row]:
+    """Check every cell, and with an association the rows against its register; return the rows,
+    or raise ImportRejected with every problem of the file at once."""
+    parsed, problems = _parse(rows, initiatives)
+    if association is not None:
+        # Also when the file has other problems (a personal identity number, a bad date): the
+        # register's objections come in the same answer, not after the next upload.
+        problems += register_problems(association, parsed)
+    if problems:
+        raise ImportRejected(problems)
+    return parsed
+
+
+def _parse(rows: list[list[str]], initiatives: dict[str, Initiative]) -> tuple[list[Row], list[str]]:
     problems: list[str] = []
 
     # Cells holding a personal identity number: named once, never echoed in another message.
@@ -282,9 +296,7 @@ def parse(rows: list[list[str]], initiatives: dict[str, Initiative]) -> list[Row
                 Row(number, code, gender, birth_year, initiative, start_date, end_date, reason, before, after)
             )
     problems += _overlaps(parsed)
-    if problems:
-        raise ImportRejected(problems)
-    return parsed
+    return parsed, problems
 
 
 def _date(text: str) -> datetime.date | None:
@@ -331,14 +343,9 @@ def import_enrolments(*, association: Association, rows: list[Row]) -> ImportRes
         p.code: p
         for p in Participant.objects.select_for_update().filter(association=association, code__in=codes)
     }
-    problems = []
-    for row in rows:
-        existing = participants.get(row.code)
-        if existing and (existing.gender, existing.birth_year) != (row.gender, row.birth_year):
-            problems.append(
-                _("Row %(row)s, column %(column)s: the code is registered with another gender or birth year.")
-                % {"row": row.number, "column": "kön"}
-            )
+    existing = _registered_enrolments(participants.values(), rows)
+    # Checked again under the lock: the register may have changed since the file was parsed.
+    problems = _register_problems(rows, participants, existing)
     if problems:
         raise ImportRejected(problems)
     new = [
@@ -347,13 +354,6 @@ def import_enrolments(*, association: Association, rows: list[Row]) -> ImportRes
     ]
     for participant in Participant.objects.bulk_create(new):
         participants[participant.code] = participant
-    existing = {
-        (e.participant_id, e.initiative_id, e.start_date): e
-        for e in Enrolment.objects.filter(
-            participant__in=participants.values(), initiative__in={r.initiative for r in rows}
-        )
-    }
-    _check_overlaps_with_register(rows, participants, existing)
     created, changed, unchanged = [], [], 0
     for row in rows:
         participant = participants[row.code]
@@ -381,14 +381,44 @@ def import_enrolments(*, association: Association, rows: list[Row]) -> ImportRes
     return ImportResult(len(created), len(changed), unchanged, len(new))
 
 
-def _check_overlaps_with_register(rows, participants, existing) -> None:
-    """A new enrolment must not overlap one already registered for the person in the initiative."""
+def register_problems(association: Association, rows: list[Row]) -> list[str]:
+    """What the register says against the rows: a code registered with another gender or birth
+    year, an enrolment overlapping one already registered."""
+    participants = {
+        p.code: p
+        for p in Participant.objects.filter(association=association, code__in={row.code for row in rows})
+    }
+    return _register_problems(rows, participants, _registered_enrolments(participants.values(), rows))
+
+
+def _registered_enrolments(participants, rows: list[Row]) -> dict[tuple[int, int, datetime.date], Enrolment]:
+    return {
+        (e.participant_id, e.initiative_id, e.start_date): e
+        for e in Enrolment.objects.filter(
+            participant__in=list(participants), initiative__in={r.initiative for r in rows}
+        )
+    }
+
+
+def _register_problems(rows: list[Row], participants: dict[str, Participant], existing) -> list[str]:
+    """Rows of codes already registered, checked against the register (new codes have no history)."""
     problems = []
+    for row in rows:
+        participant = participants.get(row.code)
+        if participant and (participant.gender, participant.birth_year) != (row.gender, row.birth_year):
+            problems.append(
+                _("Row %(row)s, column %(column)s: the code is registered with another gender or birth year.")
+                % {"row": row.number, "column": "kön"}
+            )
     registered: dict[tuple[int, int], list[Enrolment]] = {}
     for enrolment in existing.values():
         registered.setdefault((enrolment.participant_id, enrolment.initiative_id), []).append(enrolment)
-    in_file = {(participants[row.code].pk, row.initiative.pk, row.start) for row in rows}
+    in_file = {
+        (participants[row.code].pk, row.initiative.pk, row.start) for row in rows if row.code in participants
+    }
     for row in rows:
+        if row.code not in participants:
+            continue
         key = (participants[row.code].pk, row.initiative.pk)
         for enrolment in registered.get(key, []):
             if (enrolment.participant_id, enrolment.initiative_id, enrolment.start_date) in in_file:
@@ -402,5 +432,4 @@ def _check_overlaps_with_register(rows, participants, existing) -> None:
                     )
                     % {"row": row.number, "column": "inskriven", "start": enrolment.start_date.isoformat()}
                 )
-    if problems:
-        raise ImportRejected(problems)
+    return problems

@@ -90,7 +90,9 @@ def import_file(
 
 @transaction.atomic
 def _import_file(*, association, content, filename, initiatives, user, address):
-    rows = importing.parse(importing.read_rows(content, filename), {item.code: item for item in initiatives})
+    rows = importing.parse(
+        importing.read_rows(content, filename), {item.code: item for item in initiatives}, association
+    )
     result = importing.import_enrolments(association=association, rows=rows)
     log_access(
         user=user,

@@ -78,6 +78,8 @@ def _waiting_upload(request, access, pk) -> LedgerUpload:
 @login_required
 def ledger_preview(request, slug, pk):
     access = office_access(request.user, slug)
+    # An upload whose worker died shows as failed, with the reason and a way to try again.
+    ledger_uploads.fail_dead(LedgerUpload.objects.manageable_by(request.user).filter(pk=pk))
     upload = _waiting_upload(request, access, pk)
     context = {
         "access": access,
@@ -112,6 +114,17 @@ def ledger_confirm(request, slug, pk):
     if not ledger.voucher_count:
         messages.warning(request, ledger_service.NO_VOUCHERS_NOTICE)
     return redirect(ledger)
+
+
+@require_POST
+@login_required
+def ledger_retry(request, slug, pk):
+    """Check or import again an upload whose check or import failed (a dead worker, say)."""
+    access = office_access(request.user, slug)
+    upload = _waiting_upload(request, access, pk)
+    if ledger_uploads.retry_upload(upload=upload, retried_by=request.user):
+        messages.info(request, _("Started again. This page shows when it is done."))
+    return redirect(upload)
 
 
 def _figures_or_404(association, year, up_to=None):

@@ -119,7 +119,7 @@ def test_export_edit_import_gives_the_edited_budget(solleftea_budget):
     )
 
 
-def test_a_bad_workbook_names_row_and_column_and_changes_nothing(solleftea_budget):
+def test_a_bad_workbook_names_sheet_and_cell_and_changes_nothing(solleftea_budget):
     book = load_workbook(io.BytesIO(budget_workbook(budget_table(solleftea_budget))))
     sheet = book["Budget"]
     sheet["E9"] = 67_500  # a cost typed positive
@@ -130,9 +130,9 @@ def test_a_bad_workbook_names_row_and_column_and_changes_nothing(solleftea_budge
     with pytest.raises(ValidationError) as error:
         read_budget_workbook(edited.getvalue())
     assert error.value.messages == [
-        "Rad 9, kolumn E: Kostnader anges som negativa belopp.",
-        "Rad 10, kolumn F: många är inget belopp.",
-        "Rad 11, kolumn A: Okänt avsnitt Okänt avsnitt.",
+        "Bladet Budget, cell E9: Kostnader anges som negativa belopp.",
+        "Bladet Budget, cell F10: många är inget belopp.",
+        "Bladet Budget, cell A11: Okänt avsnitt Okänt avsnitt.",
     ]
     assert Budget.objects.filter(association=solleftea_budget.association).count() == 1
 
