@@ -12,7 +12,7 @@ from finsam import uploads
 from finsam.forms import add_service_errors, submit
 from funding import budgets
 from funding.documents.budget_pdf import budget_filename, budget_pdf
-from funding.documents.budget_xlsx import budget_workbook, read_budget_workbook
+from funding.documents.budget_xlsx import budget_workbook, check_workbook_years, read_budget_workbook
 from funding.forms import AdoptForm, BudgetCreateForm, BudgetForm, BudgetLineForm, UploadForm
 from funding.models import Budget, BudgetLine
 from funding.views.common import PDF, XLSX, download, report_errors
@@ -180,7 +180,9 @@ def budget_import(request, slug, pk):
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            lines, results = read_budget_workbook(form.cleaned_data["file"].read())
+            content = form.cleaned_data["file"].read()
+            check_workbook_years(content, budget.years)
+            lines, results = read_budget_workbook(content)
             target = budgets.replace_lines(budget=budget, lines=lines, planned_results=results)
         except ValidationError as error:
             errors = error.messages
