@@ -646,6 +646,15 @@ class Budget(models.Model):
         related_name="revisions",
         verbose_name=_("revises"),
     )
+    # A new budget's version 1 starts from the adopted plan for its years (funding.budgets.plan_for).
+    prefilled_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pre-filled from"),
+    )
     note = models.TextField(_("note"), blank=True)
     planned_result_1 = models.DecimalField(_("budgeted result, year 1"), **MONEY, default=0)
     planned_result_2 = models.DecimalField(_("budgeted result, year 2"), **MONEY, default=0)
@@ -692,6 +701,13 @@ class Budget(models.Model):
     @property
     def planned_results(self) -> list[Decimal]:
         return [self.planned_result_1, self.planned_result_2, self.planned_result_3]
+
+    @property
+    def years_from_plan(self) -> list[int]:
+        """The years whose amounts came from the plan it was pre-filled from (the rest carry its last year)."""
+        if self.prefilled_from is None:
+            return []
+        return [year for year in self.years if year in self.prefilled_from.years]
 
 
 class BudgetLine(models.Model):

@@ -25,7 +25,8 @@ def _budget(request, access, pk, *, manage=False):
         Budget.objects.manageable_by(request.user) if manage else Budget.objects.visible_to(request.user)
     )
     return get_object_or_404(
-        queryset.filter(association=access.association).select_related("association"), pk=pk
+        queryset.filter(association=access.association).select_related("association", "prefilled_from"),
+        pk=pk,
     )
 
 
@@ -57,6 +58,8 @@ def budget_create(request, slug):
     )
     if created:
         messages.success(request, _("%(budget)s was created as a proposal.") % {"budget": budget})
+        if budget.prefilled_from:
+            messages.info(request, budgets.prefill_note(budget))
     else:
         messages.info(request, _("%(budget)s already exists as a proposal.") % {"budget": budget})
     return redirect(budget)
@@ -70,6 +73,7 @@ def budget_detail(request, slug, pk):
     context = {
         "access": access,
         "table": budgets.budget_table(budget),
+        "prefill_note": budgets.prefill_note(budget),
         "versions": Budget.objects.filter(
             association=access.association, first_year=budget.first_year
         ).order_by("-version"),
