@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from finsam.formatting import format_kronor
-from funding.accounts import Orientation, ReportLine
+from funding.accounts import CostKind, Orientation, ReportLine
 from members.models import Association, Organisation, Role
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -591,6 +591,16 @@ class AccountMapping(models.Model):
     )
     line = models.CharField(_("report line"), max_length=30, choices=ReportLine.choices)
     orientation = models.CharField(_("orientation"), max_length=20, choices=Orientation.choices, blank=True)
+    cost_kind = models.CharField(
+        _("cost kind"),
+        max_length=20,
+        choices=CostKind.choices,
+        blank=True,
+        help_text=_(
+            "What the costs on these accounts are spent on, for the initiatives' cost reports. "
+            "Empty: taken from the account's name and report line."
+        ),
+    )
 
     objects = AssociationScopedQuerySet.as_manager()
 

@@ -151,7 +151,7 @@ def mapping_list(request, slug):
     )
     rows = []
     if latest:
-        rules = [(m.prefix, m.line, m.orientation) for m in overrides]
+        rules = [(m.prefix, m.line, m.orientation, m.cost_kind) for m in overrides]
         chart = chart_of(latest.chart)
         for account in LedgerAccount.objects.filter(ledger=latest).order_by("number"):
             rows.append((account, resolve(account.number, account.name, chart, rules)))
