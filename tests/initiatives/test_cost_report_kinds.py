@@ -44,7 +44,7 @@ def test_the_total_row_has_what_is_left(client, samcoach):
     # The lead's budget per kind sums to 827 000; the ledger's outcome is 827 000: nothing left.
     page = _page(client, samcoach)
     total = _row(page, "Summa")
-    assert total.count("827 000 kr") == 2 and "<td class=\"num\">0 kr</td>" in total
+    assert total.count("827 000 kr") == 2 and '<td class="num">0 kr</td>' in total
     # With 827 000 not broken down, what is left per kind is not known: not "760 000 kr left".
     assert "760 000 kr" not in _row(page, "Löner").split("</td>", 1)[1]
 
