@@ -198,6 +198,8 @@ def _prefill_from_plan(budget: Budget, plan: Budget) -> None:
     lines = []
     for line in plan.lines.all():
         amounts = _carried(line.amounts, offset)
+        if not line.source and not any(amounts):
+            continue  # nothing planned for these years: a line of zeros is only noise
         lines.append(
             BudgetLine(
                 budget=budget,

@@ -51,6 +51,10 @@ def test_decided_lines_follow_the_decisions_not_the_plan(client, demo):
     # SamCoach is granted for 2025 and 2026 only; one-year 2025 grants are not in the new budget.
     assert amounts["SamCoach"] == [Decimal(827_000), 0, 0]
     assert "Livsstilslyftet" not in amounts
+    # The plan's line of zeros is left out; the decided line with the same name stays.
+    labels = [(line.label, bool(line.source)) for line in budget.lines.all()]
+    assert ("Samsjuklighetskoordinator", False) not in labels
+    assert ("Samsjuklighetskoordinator", True) in labels
 
 
 def test_a_budget_without_an_adopted_plan_starts_with_the_decisions_only(client, demo):
