@@ -109,3 +109,8 @@ def as_percent(share: Decimal | None, places: int = 1) -> Decimal | None:
 def percent_of(part: Decimal, whole: Decimal, places: int = 1) -> Decimal | None:
     """part as a percentage of whole, rounded half up; None when whole is zero."""
     return as_percent(share_of(part, whole), places)
+
+
+def periodised(amount: Decimal | None, months: Decimal, year_months: int = 12) -> Decimal | None:
+    """A year's budget for the months booked (amount × months / 12), in whole kronor, half up."""
+    return None if amount is None else round_krona(Decimal(amount) * Decimal(months) / year_months)

@@ -49,6 +49,17 @@ class ReportLine(models.TextChoices):
     IGNORED = "ignored", _("Not reported (closing accounts)")
 
 
+class CostKind(models.TextChoices):
+    """What a cost is spent on, as an initiative's application and cost report give it."""
+
+    WAGES = "wages", _("Wages")
+    PREMISES = "premises", _("Premises")
+    TRAVEL = "travel", _("Travel")
+    SERVICES = "services", _("Bought services")
+    COMPETENCE = "competence", _("Competence development")
+    OTHER = "other", _("Other")
+
+
 class Orientation(models.TextChoices):
     NONE = "", _("—")
     INDIVIDUAL = "individual", _("Individual-oriented initiatives")
@@ -163,6 +174,41 @@ KOMMIN_RULES: list[tuple[str, str, str]] = [
 
 CHART_RULES = {"bas": BAS_RULES, "kommin": KOMMIN_RULES}
 
+# The cost kind of a cost account, when the association's mapping does not give one: its name
+# first ("Löner", "Lokalhyra"), then its report line. "Funded initiatives" says nothing of what the
+# money was spent on, so an account mapped only to that line has no cost kind ("").
+COST_KIND_KEYWORDS: list[tuple[re.Pattern, str]] = [
+    # The most specific first: "Utbildning personal" is training, "Konsultarvoden" bought services.
+    (re.compile(r"utbildning|kurs|kompetens|konferensavgift", re.IGNORECASE), "competence"),
+    (re.compile(r"konsult|köpta tjänster|köp av tjänst|tjänster", re.IGNORECASE), "services"),
+    (re.compile(r"lokal|hyra|el och värme|städ", re.IGNORECASE), "premises"),
+    (re.compile(r"resa|resor|logi|traktamente", re.IGNORECASE), "travel"),
+    (re.compile(r"lön|arvode|sociala avgifter|arbetsgivaravgift|pension|personal", re.IGNORECASE), "wages"),
+]
+COST_KIND_BY_LINE = {
+    ReportLine.COST_STAFF: "wages",
+    ReportLine.COST_BOARD: "wages",
+    ReportLine.COST_PREMISES: "premises",
+    ReportLine.COST_TRAVEL: "travel",
+    ReportLine.COST_SERVICES: "services",
+    ReportLine.COST_AUDIT: "services",
+    ReportLine.COST_OTHER: "other",
+    ReportLine.COST_DEPRECIATION: "other",
+}
+
+
+def default_cost_kind(number: str, name: str, line: str) -> str:
+    """A cost account's kind by its name, its BAS group (76: staff training) or its line; "" if none."""
+    if line not in COST_KIND_BY_LINE and line != ReportLine.COST_INITIATIVES:
+        return ""
+    if number.startswith("76"):
+        return "competence"
+    for pattern, kind in COST_KIND_KEYWORDS:
+        if pattern.search(name or ""):
+            return kind
+    return COST_KIND_BY_LINE.get(line, "")
+
+
 # Income accounts named after the payer. Checked in this order; the first match wins.
 INCOME_KEYWORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"stat|försäkringskass", re.IGNORECASE), ReportLine.INCOME_STATE),
@@ -195,6 +241,11 @@ class Mapping:
     line: str
     orientation: str
     source: str  # "association", "name" or "chart": where the mapping came from
+    cost_kind: str = ""  # CostKind for a cost account; "" when neither the mapping nor the account says
+
+    @property
+    def cost_kind_label(self) -> str:
+        return CostKind(self.cost_kind).label if self.cost_kind else ""
 
     @property
     def line_label(self) -> str:
@@ -211,22 +262,27 @@ class Mapping:
 
 def _longest(rules, number: str):
     best = None
-    for prefix, line, orientation in rules:
-        if number.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
-            best = (prefix, line, orientation)
+    for rule in rules:
+        if number.startswith(rule[0]) and (best is None or len(rule[0]) > len(best[0])):
+            best = rule
     return best
 
 
-def resolve(number: str, name: str, chart: str, overrides: list[tuple[str, str, str]]) -> Mapping | None:
-    """The report line and orientation of an account, or None when no rule maps it."""
+def resolve(number: str, name: str, chart: str, overrides: list[tuple[str, ...]]) -> Mapping | None:
+    """The report line, orientation and cost kind of an account, or None when no rule maps it.
+
+    An override is (prefix, line, orientation) or (prefix, line, orientation, cost kind); an
+    empty cost kind falls back to the account's name and line (default_cost_kind).
+    """
     own = _longest(overrides, number)
     if own:
-        return Mapping(own[1], own[2], "association")
+        cost_kind = (own[3] if len(own) > 3 else "") or default_cost_kind(number, name, own[1])
+        return Mapping(own[1], own[2], "association", cost_kind)
     if number.startswith("3"):
         for pattern, line in INCOME_KEYWORDS:
             if pattern.search(name or ""):
                 return Mapping(line, Orientation.NONE, "name")
     default = _longest(CHART_RULES.get(chart, BAS_RULES), number)
     if default:
-        return Mapping(default[1], default[2], "chart")
+        return Mapping(default[1], default[2], "chart", default_cost_kind(number, name, default[1]))
     return None

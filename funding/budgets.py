@@ -134,12 +134,87 @@ def _get_or_create_budget(*, association: Association, first_year: int, note: st
         return latest, False
     if latest:
         return get_or_revise_budget(budget=latest)
-    budget = Budget(association=association, first_year=first_year, note=note)
+    plan = plan_for(association, first_year)
+    budget = Budget(association=association, first_year=first_year, note=note, prefilled_from=plan)
+    if plan is not None:
+        budget.planned_result_1, budget.planned_result_2, budget.planned_result_3 = _carried(
+            plan.planned_results, first_year - plan.first_year
+        )
     # one_budget_version is left to the insert: a version 1 made meanwhile is the answer above.
     budget.full_clean(validate_constraints=False)
     budget.save()
+    if plan is not None:
+        _prefill_from_plan(budget, plan)
     refresh_source_lines(budget)
     return budget, True
+
+
+def plan_for(association: Association, first_year: int) -> Budget | None:
+    """The adopted budget of an earlier year that plans for first_year: the newest, its latest version."""
+    return (
+        Budget.objects.filter(association=association, first_year__lt=first_year)
+        .adopted()
+        .covering(first_year)
+        .order_by("-first_year", "-version")
+        .first()
+    )
+
+
+def _span(years: list[int]) -> str:
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def prefill_note(budget: Budget) -> str:
+    """Where a pre-filled budget's figures came from, as the budget page says it; "" otherwise."""
+    plan = budget.prefilled_from
+    if plan is None:
+        return ""
+    from_plan = budget.years_from_plan
+    carried = [year for year in budget.years if year not in from_plan]
+    return _(
+        "Pre-filled from %(plan)s, adopted %(date)s: the amounts for %(from_plan)s are the plan's, "
+        "%(carried)s starts from the plan's %(last)s. Lines decided by the board follow the decisions."
+    ) % {
+        "plan": plan,
+        "date": plan.adopted_on.isoformat(),
+        "from_plan": _span(from_plan),
+        "carried": _span(carried),
+        "last": plan.years[-1],
+    }
+
+
+def _carried(amounts: list[Decimal], offset: int) -> list[Decimal]:
+    """The plan's amounts moved `offset` years on; a year past the plan keeps the plan's last year.
+
+    The plan's last year is the best guess the board has made for the years after it (staff,
+    office, members' contributions go on); the office changes what it knows to differ.
+    """
+    return [amounts[min(index + offset, 2)] for index in range(3)]
+
+
+def _prefill_from_plan(budget: Budget, plan: Budget) -> None:
+    """Copy the plan's lines, year by year; decided lines then follow the decisions (refresh_source_lines)."""
+    offset = budget.first_year - plan.first_year
+    lines = []
+    for line in plan.lines.all():
+        amounts = _carried(line.amounts, offset)
+        if not line.source and not any(amounts):
+            continue  # nothing planned for these years: a line of zeros is only noise
+        lines.append(
+            BudgetLine(
+                budget=budget,
+                section=line.section,
+                position=line.position,
+                label=line.label,
+                measure=line.measure,
+                accounting_object=line.accounting_object,
+                source=line.source,
+                amount_1=amounts[0],
+                amount_2=amounts[1],
+                amount_3=amounts[2],
+            )
+        )
+    BudgetLine.objects.bulk_create(lines)
 
 
 def revise_budget(*, budget: Budget) -> Budget:

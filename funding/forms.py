@@ -136,7 +136,7 @@ class UploadForm(forms.Form):
 class AccountMappingForm(forms.ModelForm):
     class Meta:
         model = AccountMapping
-        fields = ["prefix", "line", "orientation"]
+        fields = ["prefix", "line", "orientation", "cost_kind"]
 
 
 class OutcomeForm(forms.Form):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from finsam.formatting import format_kronor
-from funding.accounts import Orientation, ReportLine
+from funding.accounts import CostKind, Orientation, ReportLine
 from members.models import Association, Organisation, Role
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -591,6 +591,16 @@ class AccountMapping(models.Model):
     )
     line = models.CharField(_("report line"), max_length=30, choices=ReportLine.choices)
     orientation = models.CharField(_("orientation"), max_length=20, choices=Orientation.choices, blank=True)
+    cost_kind = models.CharField(
+        _("cost kind"),
+        max_length=20,
+        choices=CostKind.choices,
+        blank=True,
+        help_text=_(
+            "What the costs on these accounts are spent on, for the initiatives' cost reports. "
+            "Empty: taken from the account's name and report line."
+        ),
+    )
 
     objects = AssociationScopedQuerySet.as_manager()
 
@@ -646,6 +656,15 @@ class Budget(models.Model):
         related_name="revisions",
         verbose_name=_("revises"),
     )
+    # A new budget's version 1 starts from the adopted plan for its years (funding.budgets.plan_for).
+    prefilled_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pre-filled from"),
+    )
     note = models.TextField(_("note"), blank=True)
     planned_result_1 = models.DecimalField(_("budgeted result, year 1"), **MONEY, default=0)
     planned_result_2 = models.DecimalField(_("budgeted result, year 2"), **MONEY, default=0)
@@ -692,6 +711,13 @@ class Budget(models.Model):
     @property
     def planned_results(self) -> list[Decimal]:
         return [self.planned_result_1, self.planned_result_2, self.planned_result_3]
+
+    @property
+    def years_from_plan(self) -> list[int]:
+        """The years whose amounts came from the plan it was pre-filled from (the rest carry its last year)."""
+        if self.prefilled_from is None:
+            return []
+        return [year for year in self.years if year in self.prefilled_from.years]
 
 
 class BudgetLine(models.Model):

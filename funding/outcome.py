@@ -1,21 +1,27 @@
 """Outcome against budget, for a year or up to a date (30 April and 31 August are the usual).
 
 Shown in the income statement's signs (income positive, costs negative), so a positive
-difference (outcome − budget) is always good for the result. For a date within the year the
-budget column is the whole year's, and the outcome is the ledger's vouchers up to the date;
-last year's column is last year up to the same day where its ledger is imported.
+difference (outcome − budget) is always good for the result. The outcome is the ledger's
+vouchers up to the date, or up to the last booked month of a ledger exported during the year
+(`booked_to`); last year's column is last year up to the same day where its ledger is imported.
+
+Beside the whole year's budget stands the budget to date: the year's budget periodised by month
+(budget × months booked / 12, finsam.money.periodised), and the difference to date is the outcome
+less that. Eight months of bookkeeping are never set against a whole year's budget unsaid.
 """
 
+import calendar
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from finsam.money import percent_of, share_of
+from finsam.money import percent_of, periodised, share_of
 from funding.accounts import Orientation, ReportLine
 from funding.budgets import budget_for_year, budget_table
-from funding.models import Budget, BudgetLine, DecidedAmount
+from funding.models import Budget, BudgetLine, DecidedAmount, DigestAmount
 from funding.statements import (
     ZERO,
     AccountFigure,
@@ -48,12 +54,21 @@ class OutcomeLine:
     previous: Decimal | None = None
     level: int = 0
     key: str = ""
+    budget_to_date: Decimal | None = None  # the budget for the months booked (set by outcome_report)
 
     @property
     def difference(self) -> Decimal | None:
+        """Outcome less the whole year's budget."""
         if self.budget is None or self.outcome is None:
             return None
         return self.outcome - self.budget
+
+    @property
+    def difference_to_date(self) -> Decimal | None:
+        """Outcome less the budget for the months booked: the figure to judge a part year by."""
+        if self.budget_to_date is None or self.outcome is None:
+            return None
+        return self.outcome - self.budget_to_date
 
     @property
     def used_percent(self) -> Decimal | None:
@@ -87,6 +102,18 @@ class OutcomeReport:
     # Where the initiatives' budget column comes from: "budget" (the adopted budget), "granted"
     # (the board's granted amounts for the year, without an adopted budget) or "" (neither).
     initiative_budget_source: str = ""
+    booked_to: datetime.date | None = None  # the last day the outcome counts (None: nothing booked)
+    months_booked: Decimal = Decimal(12)
+
+    @property
+    def is_part_year(self) -> bool:
+        return self.months_booked < 12
+
+    @property
+    def months_label(self) -> str:
+        """The months booked as the budget-to-date column says it: "8/12" (or "7,5/12")."""
+        months = self.months_booked.quantize(Decimal("0.1")).normalize()
+        return f"{months:f}".replace(".", ",") + "/12"
 
     @property
     def initiative_budget_label(self) -> str:
@@ -168,6 +195,7 @@ def outcome_report(association: Association, year: int, up_to: datetime.date | N
         )
     if budget is None:
         _granted_initiatives(report, figures)
+        _periodise(report)
         return report
     report.initiative_budget_source = "budget"
     named_objects = set()
@@ -193,7 +221,42 @@ def outcome_report(association: Association, year: int, up_to: datetime.date | N
     report.other_objects = [
         line for line in _objects_without_budget(figures) if line.key not in named_objects
     ]
+    _periodise(report)
     return report
+
+
+def booked_to(figures: YearFigures) -> datetime.date | None:
+    """The last day the outcome counts: the chosen date, else the end of the ledger's last booked month.
+
+    A ledger exported in September holds vouchers up to August: its outcome is eight months'.
+    """
+    last_month = DigestAmount.objects.filter(ledger=figures.ledger).aggregate(last=Max("month"))["last"]
+    if last_month is None:
+        return None
+    last_day = last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])
+    last_day = min(last_day, figures.ledger.end_date)
+    return min(figures.up_to, last_day) if figures.up_to else last_day
+
+
+def months_between(start: datetime.date, end: datetime.date | None) -> Decimal:
+    """Months from the year's first day to `end` (inclusive); a part month counts by its days."""
+    if end is None or end < start:
+        return Decimal(0)
+    whole = (end.year - start.year) * 12 + end.month - start.month
+    days_in_month = calendar.monthrange(end.year, end.month)[1]
+    if end.day == days_in_month:
+        return Decimal(min(whole + 1, 12))
+    return min(Decimal(whole) + Decimal(end.day) / Decimal(days_in_month), Decimal(12))
+
+
+def _periodise(report: OutcomeReport) -> None:
+    report.booked_to = booked_to(report.figures)
+    report.months_booked = months_between(report.figures.ledger.start_date, report.booked_to)
+    for lines in (report.summary, report.lines, report.initiatives, report.other_objects):
+        # Each row, totals too, is its own budget periodised: periodising is linear, so a total is
+        # its exact parts' sum rounded once (a budgeted result of 0 stays 0 to date).
+        for line in lines:
+            line.budget_to_date = periodised(line.budget, report.months_booked)
 
 
 def _add_initiative_total(report: OutcomeReport) -> None:

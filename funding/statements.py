@@ -119,7 +119,7 @@ class _Stored:
     balances: dict[int, list[tuple[str, int, str, Decimal]]]
     object_names: dict[int, dict[str, str]]
     movements: dict[int, digest.Movements]
-    overrides: list[tuple[str, str, str]]
+    overrides: list[tuple[str, str, str, str]]
     orientation: dict[str, str]
 
 
@@ -148,7 +148,7 @@ def _stored(association: Association, ledgers: list[LedgerYear], up_to: dict[int
         movements=digest.movements(ledgers, up_to),
         overrides=list(
             AccountMapping.objects.filter(association=association).values_list(
-                "prefix", "line", "orientation"
+                "prefix", "line", "orientation", "cost_kind"
             )
         ),
         orientation=object_orientation(association),

@@ -15,18 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# CostKind is defined with the account mapping, which gives a cost account its kind.
+from funding.accounts import CostKind
 from members.models import Association, Decision, Organisation, Role
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
-
-
-class CostKind(models.TextChoices):
-    WAGES = "wages", _("Wages")
-    PREMISES = "premises", _("Premises")
-    TRAVEL = "travel", _("Travel")
-    SERVICES = "services", _("Bought services")
-    COMPETENCE = "competence", _("Competence development")
-    OTHER = "other", _("Other")
 
 
 class InitiativeQuerySet(models.QuerySet):

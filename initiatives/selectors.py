@@ -7,28 +7,11 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from funding.accounts import ReportLine
 from funding.statements import LedgerMissing, costs_by_object, counts_as_initiative_cost, year_figures
 from initiatives.models import ApplicationCost, CostKind, CostReport, Goal, GrantAmount, Initiative
 from members.models import Association
 
 ZERO = Decimal(0)
-
-# The cost kind of a ledger account, from its report line; BAS 76 is staff training.
-KIND_BY_LINE = {
-    ReportLine.COST_STAFF: CostKind.WAGES,
-    ReportLine.COST_BOARD: CostKind.WAGES,
-    ReportLine.COST_PREMISES: CostKind.PREMISES,
-    ReportLine.COST_TRAVEL: CostKind.TRAVEL,
-    ReportLine.COST_SERVICES: CostKind.SERVICES,
-    ReportLine.COST_INITIATIVES: CostKind.SERVICES,
-}
-
-
-def cost_kind_of(number: str, line: str) -> str:
-    if number.startswith("76"):
-        return CostKind.COMPETENCE
-    return KIND_BY_LINE.get(line, CostKind.OTHER)
 
 
 def granted(association: Association, years=None) -> dict[tuple[int, int], Decimal]:
@@ -187,6 +170,10 @@ class CostTable:
     year: int
     from_ledger: bool
     rows: list[CostRow]
+    # Ledger costs on accounts whose mapping gives no cost kind (e.g. one account "Finansierade
+    # insatser" for everything), and those accounts: shown on their own line, never guessed.
+    unspecified: Decimal = ZERO
+    unspecified_accounts: list[str] = field(default_factory=list)
 
     @property
     def budget(self) -> Decimal:
@@ -194,9 +181,14 @@ class CostTable:
 
     @property
     def outcome(self) -> Decimal | None:
-        if all(row.outcome is None for row in self.rows):
+        if all(row.outcome is None for row in self.rows) and not self.unspecified:
             return None
-        return sum((row.outcome or ZERO for row in self.rows), ZERO)
+        return sum((row.outcome or ZERO for row in self.rows), self.unspecified)
+
+    @property
+    def remaining(self) -> Decimal | None:
+        """What is left of the budget (budget − outcome), as each row's."""
+        return None if self.outcome is None else self.budget - self.outcome
 
 
 def cost_table(initiative: Initiative, year: int) -> CostTable:
@@ -210,6 +202,8 @@ def cost_table(initiative: Initiative, year: int) -> CostTable:
         .values_list("kind", "total")
     )
     ledger_costs = None
+    unspecified = ZERO
+    unspecified_accounts = []
     if initiative.accounting_object:
         try:
             figures = year_figures(initiative.association, year)
@@ -217,10 +211,17 @@ def cost_table(initiative: Initiative, year: int) -> CostTable:
             figures = None
         if figures is not None and initiative.accounting_object in figures.projects:
             ledger_costs = defaultdict(Decimal)
-            for number, amount in figures.projects[initiative.accounting_object].items():
+            for number, amount in sorted(figures.projects[initiative.accounting_object].items()):
                 mapping = figures.mappings.get(number)
-                if counts_as_initiative_cost(mapping):  # the one definition (funding.statements)
-                    ledger_costs[cost_kind_of(number, mapping.line)] += amount
+                if not counts_as_initiative_cost(mapping):  # the one definition (funding.statements)
+                    continue
+                # The kind comes from the association's account mapping (funding.accounts.resolve).
+                if mapping.cost_kind:
+                    ledger_costs[mapping.cost_kind] += amount
+                else:
+                    unspecified += amount
+                    name = figures.results[number].name if number in figures.results else ""
+                    unspecified_accounts.append(f"{number} {name}".strip())
     rows = []
     for kind, label in CostKind.choices:
         report = reports.get(kind)
@@ -230,7 +231,7 @@ def cost_table(initiative: Initiative, year: int) -> CostTable:
         else:
             outcome = report.outcome if report else None
         rows.append(CostRow(kind, str(label), budget, outcome))
-    return CostTable(initiative, year, ledger_costs is not None, rows)
+    return CostTable(initiative, year, ledger_costs is not None, rows, unspecified, unspecified_accounts)
 
 
 # Computes the outcomes of goals measured outside this app (the register, the surveys):

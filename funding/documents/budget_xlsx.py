@@ -21,6 +21,8 @@ from funding.models import BudgetLine
 
 KEY_COLUMN = 8
 SHEET = "Budget"
+HEADER_ROW = 5
+YEAR_COLUMNS = "EFG"
 
 
 def _signed(amount: Decimal, cost: bool) -> Decimal:
@@ -41,9 +43,10 @@ def budget_workbook(table: BudgetTable) -> bytes:
     excel.write_cell(
         sheet, 3, 1, _("Edit amounts and lines and import the file again; computed rows are not read.")
     )
+    # The year headers are what the import checks (check_workbook_years): keep them in row 5.
     row = excel.write_header(
         sheet,
-        5,
+        HEADER_ROW,
         [
             _("Section"),
             _("Line"),
@@ -103,6 +106,63 @@ def budget_workbook(table: BudgetTable) -> bytes:
     excel.set_widths(sheet, [26, 44, 30, 14, 14, 14, 14, 10])
     sheet.column_dimensions["H"].font = Font(color="808080")
     return excel.to_bytes(workbook)
+
+
+def _year(value) -> int | None:
+    text = str(value if value is not None else "").strip().removesuffix(".0")
+    return int(text) if text.isdigit() and len(text) == 4 else None
+
+
+def workbook_years(content: bytes) -> list[int | None]:
+    """The years the workbook's amount columns are for, from its header row (None where missing)."""
+    try:
+        sheet = excel.open_workbook(content)[SHEET]
+    except KeyError:
+        raise ValidationError(_("The workbook has no sheet named %(sheet)s.") % {"sheet": SHEET}) from None
+    except excel.NotAWorkbook:
+        raise ValidationError(_("The file is not an Excel workbook (.xlsx).")) from None
+    except (ValueError, TypeError, SyntaxError, OSError, BadZipFile, IndexError):
+        raise ValidationError(_("The file is not an Excel workbook (.xlsx).")) from None
+    first = ord(YEAR_COLUMNS[0]) - ord("A") + 1
+    try:
+        header = next(
+            sheet.iter_rows(
+                min_row=HEADER_ROW, max_row=HEADER_ROW, min_col=first, max_col=first + 2, values_only=True
+            ),
+            (),
+        )
+    except (ValueError, TypeError, KeyError, SyntaxError, OSError, BadZipFile, IndexError, AttributeError):
+        # A damaged sheet, or a number cell holding NaN: the same answer as the lines' reader gives.
+        raise ValidationError(_("The file is not an Excel workbook (.xlsx).")) from None
+    header = tuple(header) + (None,) * (3 - len(header))
+    return [_year(value) for value in header]
+
+
+def check_workbook_years(content: bytes, years: list[int]) -> None:
+    """Refuse a workbook made for other years: read into this budget it would shift every amount.
+
+    The columns are the budget's first, second and third year, so a 2025–2027 workbook imported
+    into the 2027–2029 budget would put 2025's amounts under 2027 without a word.
+    """
+    found = workbook_years(content)
+    expected = {"first": years[0], "last": years[-1]}
+    if None in found:
+        raise ValidationError(
+            _(
+                "The workbook does not say which years its amounts are for: row %(row)s, columns E–G "
+                "must be the budget's years %(first)s–%(last)s. Start from this budget's own Excel file."
+            )
+            % {"row": HEADER_ROW, **expected}
+        )
+    if found != list(years):
+        raise ValidationError(
+            _(
+                "The workbook is for the years %(found_first)s–%(found_last)s, but this budget is for "
+                "%(first)s–%(last)s. Nothing was imported, so no amount moves to another year. Download "
+                "this budget's Excel file and copy the amounts into it, year by year."
+            )
+            % {"found_first": found[0], "found_last": found[-1], **expected}
+        )
 
 
 # What a budget line's amount field holds (max_digits=14, decimal_places=2): below 10^12 kronor.

@@ -12,7 +12,7 @@ from finsam import uploads
 from finsam.forms import add_service_errors, submit
 from funding import budgets
 from funding.documents.budget_pdf import budget_filename, budget_pdf
-from funding.documents.budget_xlsx import budget_workbook, read_budget_workbook
+from funding.documents.budget_xlsx import budget_workbook, check_workbook_years, read_budget_workbook
 from funding.forms import AdoptForm, BudgetCreateForm, BudgetForm, BudgetLineForm, UploadForm
 from funding.models import Budget, BudgetLine
 from funding.views.common import PDF, XLSX, download, report_errors
@@ -25,7 +25,8 @@ def _budget(request, access, pk, *, manage=False):
         Budget.objects.manageable_by(request.user) if manage else Budget.objects.visible_to(request.user)
     )
     return get_object_or_404(
-        queryset.filter(association=access.association).select_related("association"), pk=pk
+        queryset.filter(association=access.association).select_related("association", "prefilled_from"),
+        pk=pk,
     )
 
 
@@ -57,6 +58,8 @@ def budget_create(request, slug):
     )
     if created:
         messages.success(request, _("%(budget)s was created as a proposal.") % {"budget": budget})
+        if budget.prefilled_from:
+            messages.info(request, budgets.prefill_note(budget))
     else:
         messages.info(request, _("%(budget)s already exists as a proposal.") % {"budget": budget})
     return redirect(budget)
@@ -70,6 +73,7 @@ def budget_detail(request, slug, pk):
     context = {
         "access": access,
         "table": budgets.budget_table(budget),
+        "prefill_note": budgets.prefill_note(budget),
         "versions": Budget.objects.filter(
             association=access.association, first_year=budget.first_year
         ).order_by("-version"),
@@ -180,7 +184,9 @@ def budget_import(request, slug, pk):
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            lines, results = read_budget_workbook(form.cleaned_data["file"].read())
+            content = form.cleaned_data["file"].read()
+            check_workbook_years(content, budget.years)
+            lines, results = read_budget_workbook(content)
             target = budgets.replace_lines(budget=budget, lines=lines, planned_results=results)
         except ValidationError as error:
             errors = error.messages

@@ -14,6 +14,7 @@ from finsam.forms import submit
 from funding import ledger as ledger_service
 from funding import ledger_uploads
 from funding.accounts import chart_of, resolve
+from funding.charts import key_figures_chart
 from funding.documents.outcome import outcome_pdf, outcome_title, outcome_workbook
 from funding.forms import AccountMappingForm, OutcomeForm, UploadForm
 from funding.models import AccountMapping, LedgerAccount, LedgerUpload, LedgerYear
@@ -164,7 +165,7 @@ def mapping_list(request, slug):
     )
     rows = []
     if latest:
-        rules = [(m.prefix, m.line, m.orientation) for m in overrides]
+        rules = [(m.prefix, m.line, m.orientation, m.cost_kind) for m in overrides]
         chart = chart_of(latest.chart)
         for account in LedgerAccount.objects.filter(ledger=latest).order_by("number"):
             rows.append((account, resolve(account.number, account.name, chart, rules)))
@@ -256,9 +257,12 @@ def outcome_document(request, slug, year, kind):
 @login_required
 def key_figures(request, slug):
     access = reader_access(request.user, slug)
+    rows = key_figures_over_years(access.association)
     context = {
         "access": access,
-        "rows": key_figures_over_years(access.association),
+        "rows": rows,
+        "chart": key_figures_chart(rows) if rows else None,
+        "last_year": rows[-1].year if rows else None,
         "today": timezone.localdate(),
     }
     return render(request, "funding/key_figures.html", context)

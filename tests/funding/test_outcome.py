@@ -137,8 +137,10 @@ def test_the_outcome_pdf_and_excel_through_the_command(ledger_2010, budget_2010,
     )
     rows = list(load_workbook(tmp_path / "u.xlsx").active.iter_rows(values_only=True))
     assert rows[0][0] == "Utfall mot budget 2010, till och med 2010-08-31"
+    assert rows[2][0] == "Bokföring t.o.m. 2010-08-31"
     result_row = next(row for row in rows if row[0] == "Årets resultat")
-    assert result_row[2] == 550_000
+    # Budget for the year, budget to date (8/12 of 0), outcome to date.
+    assert result_row[1:4] == (0, 0, 550_000)
 
 
 def test_a_year_without_a_ledger_is_a_clear_error(sofint, tmp_path):
