@@ -17,7 +17,7 @@ from finsam.formatting import format_number, format_percent
 from finsam.money import allocate, to_precision
 from funding.contributions import ContributionRuleError, Member, calculate
 from funding.models import Contribution, ContributionShare, Invoice, InvoiceLine, InvoiceSeries
-from funding.periods import Period, ocr_reference, periods_of
+from funding.periods import Period, invoice_dates, ocr_reference, periods_of
 from members.models import Association, Membership, PopulationFigure, User
 
 VAT_EXEMPTION = (
@@ -332,12 +332,32 @@ def _take_numbers(association: Association, count: int) -> list[int]:
     return numbers
 
 
+def _fill_in_dates_and_parties(invoice: Invoice, issue_date: datetime.date) -> None:
+    # Credit notes take the date they are made; an invoice's dates follow its period.
+    if invoice.is_credit_note:
+        invoice.issue_date = issue_date
+        invoice.due_date = issue_date + datetime.timedelta(days=invoice.association.payment_terms_days)
+    else:
+        invoice.issue_date, invoice.due_date = invoice_dates(
+            period_start=invoice.period_start,
+            earliest=issue_date,
+            terms_days=invoice.association.payment_terms_days,
+        )
+    invoice.parties = _parties(invoice)
+
+
+def preview_draft(*, invoice: Invoice, issue_date: datetime.date) -> Invoice:
+    """The draft as it would be issued on `issue_date`: dates and parties, no number. Saves nothing."""
+    if not invoice.is_draft:
+        raise ValidationError(_("Only a draft has a preview; an issued invoice has its document."))
+    _fill_in_dates_and_parties(invoice, issue_date)
+    return invoice
+
+
 def _issue(invoice: Invoice, number: int, issued_by: User, issue_date: datetime.date) -> None:
     invoice.number = number
     invoice.ocr = ocr_reference(number)
-    invoice.issue_date = issue_date
-    invoice.due_date = issue_date + datetime.timedelta(days=invoice.association.payment_terms_days)
-    invoice.parties = _parties(invoice)
+    _fill_in_dates_and_parties(invoice, issue_date)
     invoice.status = Invoice.Status.ISSUED
     invoice.issued_at = timezone.now()
     invoice.issued_by = issued_by
@@ -363,11 +383,18 @@ def issue_invoices(
         Invoice.objects.select_for_update(of=("self",))
         .filter(pk__in=[invoice.pk for invoice in invoices])
         .select_related("organisation", "association")
-        .order_by("organisation__name", "period_start", "pk")
+        .order_by("period_start", "organisation__name", "pk")
     )
     if len(invoices) == len(locked) == 1 and not locked[0].is_draft:
         # One draft issued twice: a double click, or a colleague who was quicker.
         raise ValidationError(_("%(invoice)s has already been issued.") % {"invoice": locked[0]})
+    if locked and len(locked) == len(invoices) and not any(invoice.is_draft for invoice in locked):
+        # A confirmed batch submitted twice: the first submit issued every one of them.
+        numbers = sorted(invoice.number for invoice in locked)
+        raise ValidationError(
+            _("These invoices have already been issued, numbers %(first)s–%(last)s.")
+            % {"first": numbers[0], "last": numbers[-1]}
+        )
     not_drafts = [str(invoice) for invoice in locked if not invoice.is_draft]
     if not_drafts or len(locked) != len(invoices):
         raise ValidationError(
