@@ -89,9 +89,7 @@ def test_a_draft_removed_after_the_second_look_stops_the_whole_batch(client, yea
     client.force_login(sofint_office)
     chosen = [invoice.pk for invoice in year_of_drafts if invoice.period_start.month == 1]
     services.delete_draft(invoice=Invoice.objects.get(pk=chosen[0]))
-    response = client.post(
-        ISSUE, {"year": 2026, "issue_date": "2026-01-15", "invoice": chosen}, follow=True
-    )
+    response = client.post(ISSUE, {"year": 2026, "issue_date": "2026-01-15", "invoice": chosen}, follow=True)
     page = text(response)
     assert "Ingen faktura utfärdades." in page
     assert "Några av utkasten har ändrats eller tagits bort under tiden." in page
@@ -114,7 +112,9 @@ def test_a_draft_preview_reads_like_the_invoice_but_is_marked_as_a_draft_and_tak
     client, year_of_drafts, sofint_office
 ):
     client.force_login(sofint_office)
-    draft = next(d for d in year_of_drafts if d.period_start.month == 10 and "Lindesberg" in d.organisation.name)
+    draft = next(
+        d for d in year_of_drafts if d.period_start.month == 10 and "Lindesberg" in d.organisation.name
+    )
     url = reverse("funding:draft_preview", args=["sofint", draft.pk])
     response = client.get(url, {"issue_date": "2026-01-15"})
     assert response["Content-Type"] == "application/pdf"
