@@ -36,6 +36,7 @@ from funding.forms import (
 from funding.models import Contribution, ContributionShare, Invoice
 from funding.periods import periods_of
 from funding.views.common import PDF, XLSX, download, report_errors
+from members import notifications
 from members.access import office_access, reader_access
 from members.models import PopulationFigure, Role
 from members.selectors import history_of
@@ -350,6 +351,7 @@ def invoice_detail(request, slug, pk):
         else None,
         "is_overdue": invoice.is_overdue(),
         "history": history_of(invoice) if access.can_see_history else None,
+        "sent_messages": notifications.messages_about(invoice) if access.can_manage else None,
     }
     return render(request, "funding/invoice_detail.html", context)
 
