@@ -212,11 +212,14 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 10
 JOB_HEARTBEAT_LIMIT_SECONDS = env.int("JOB_HEARTBEAT_LIMIT_SECONDS", default=120)
 JOB_QUEUE_LIMIT_SECONDS = env.int("JOB_QUEUE_LIMIT_SECONDS", default=3600)
 
-# Password reset mails. Locally they are printed; a server sends them by SMTP (EMAIL_URL, e.g.
+# Password reset mails and notifications (members.notifications). Locally they are printed; a
+# server sends them by SMTP (EMAIL_URL, e.g.
 # smtp+tls://user:password@smtp.example.se:587), to a local mail server when none is given.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="finsam@localhost")
+# Links in notifications point here (the address people open the app at).
+SITE_URL = env("SITE_URL", default="http://localhost:8000")
 # A reset link works once and for two hours.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 

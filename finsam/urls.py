@@ -24,6 +24,7 @@ urlpatterns = [
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("konto/losenord/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("konto/tvastegsverifiering/", account_views.second_factor_verify, name="second_factor_verify"),
+    path("konto/aviseringar/", account_views.notification_settings, name="notification_settings"),
     path("konto/tvastegsverifiering/ny/", account_views.second_factor_setup, name="second_factor_setup"),
     # Password reset by e-mail: the link in the mail works once, for PASSWORD_RESET_TIMEOUT.
     path("konto/aterstall/", auth_views.PasswordResetView.as_view(), name="password_reset"),

@@ -62,6 +62,23 @@ class IssueForm(forms.Form):
     issue_date = forms.DateField(label=_("Invoice date"), widget=DateInput(), initial=timezone.localdate)
 
 
+class IssueChoiceForm(forms.Form):
+    """Which periods' drafts to issue, and the earliest invoice date (the issuing page's GET form)."""
+
+    period = forms.MultipleChoiceField(
+        label=_("Periods"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    issue_date = forms.DateField(
+        label=_("Invoice date"),
+        widget=DateInput(),
+        help_text=_("Invoices for a later period are dated the payment terms before the period starts."),
+    )
+
+    def __init__(self, *args, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [(period.code, period.label) for period in periods]
+
+
 class CreditForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300, help_text=_("Shown on the credit note."))
 

@@ -45,6 +45,19 @@ def periods_of(year: int, per: str) -> list[Period]:
     ]
 
 
+def invoice_dates(
+    *, period_start: datetime.date, earliest: datetime.date, terms_days: int
+) -> tuple[datetime.date, datetime.date]:
+    """The invoice date and due date of an invoice for a period, issued on `earliest` or later.
+
+    An invoice for a later period is dated the payment terms before its period starts, so it
+    falls due on the period's first day rather than months ahead of it; a period that has
+    started (or starts within the terms) is dated `earliest` and falls due the terms later.
+    """
+    invoice_date = max(earliest, period_start - datetime.timedelta(days=terms_days))
+    return invoice_date, invoice_date + datetime.timedelta(days=terms_days)
+
+
 def ocr_reference(number: int) -> str:
     """An OCR number for an invoice number: the digits, a length digit and a Luhn check digit.
 

@@ -13,12 +13,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from finsam.formatting import format_number, format_percent
+from finsam.formatting import format_bankgiro, format_kronor, format_number, format_percent
 from finsam.money import allocate, to_precision
 from funding.contributions import ContributionRuleError, Member, calculate
 from funding.models import Contribution, ContributionShare, Invoice, InvoiceLine, InvoiceSeries
-from funding.periods import Period, ocr_reference, periods_of
-from members.models import Association, Membership, PopulationFigure, User
+from funding.periods import Period, invoice_dates, ocr_reference, periods_of
+from funding.tasks import send_invoice_messages
+from members import notifications
+from members.models import Association, Membership, Notification, PopulationFigure, User
 
 VAT_EXEMPTION = (
     "Medlemsbidrag till samordningsförbund ligger utanför mervärdesskattelagens tillämpningsområde."
@@ -332,12 +334,91 @@ def _take_numbers(association: Association, count: int) -> list[int]:
     return numbers
 
 
+def _send_to_members(invoices: list[Invoice]) -> None:
+    """Mail each issued invoice, with its PDF and XML, to the member's invoice address (after commit)."""
+    association = invoices[0].association
+    addresses = dict(
+        Membership.objects.filter(
+            association=association, organisation__in=[i.organisation_id for i in invoices]
+        )
+        .order_by("start_date")
+        .values_list("organisation_id", "invoice_email")
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        for invoice in invoices:
+            subject, body = _invoice_message(invoice)
+            notifications.notify(
+                record=invoice,
+                notification=Notification.INVOICE_ISSUED,
+                recipients=[
+                    notifications.Recipient(
+                        address=(addresses.get(invoice.organisation_id) or "").strip(),
+                        name=invoice.organisation.name,
+                    )
+                ],
+                subject=subject,
+                body=body,
+                sender=send_invoice_messages,
+            )
+
+
+def _invoice_message(invoice: Invoice) -> tuple[str, str]:
+    values = {
+        "document": invoice.get_kind_display(),
+        "number": invoice.number,
+        "association": invoice.association.name,
+        "member": invoice.organisation.name,
+        "period": invoice.period_label,
+        "amount": format_kronor(invoice.amount, 2),
+        "due_date": invoice.due_date.isoformat(),
+        "bankgiro": format_bankgiro(invoice.association.bankgiro),
+        "ocr": invoice.ocr,
+        "reference": invoice.buyer_reference,
+    }
+    subject = _("%(document)s %(number)s from %(association)s") % values
+    if invoice.is_credit_note:
+        body = _(
+            "To %(member)s (your reference: %(reference)s)\n\n"
+            "Attached is credit note %(number)s for %(period)s, %(amount)s, as a PDF and as a Peppol "
+            "e-invoice (XML).\n\n%(association)s"
+        )
+    else:
+        body = _(
+            "To %(member)s (your reference: %(reference)s)\n\n"
+            "Attached is invoice %(number)s for the member contribution %(period)s, as a PDF and as "
+            "a Peppol e-invoice (XML).\n\n"
+            "Amount: %(amount)s\nDue date: %(due_date)s\nBankgiro: %(bankgiro)s\n"
+            "OCR reference: %(ocr)s\n\n%(association)s"
+        )
+    return subject, body % values
+
+
+def _fill_in_dates_and_parties(invoice: Invoice, issue_date: datetime.date) -> None:
+    # Credit notes take the date they are made; an invoice's dates follow its period.
+    if invoice.is_credit_note:
+        invoice.issue_date = issue_date
+        invoice.due_date = issue_date + datetime.timedelta(days=invoice.association.payment_terms_days)
+    else:
+        invoice.issue_date, invoice.due_date = invoice_dates(
+            period_start=invoice.period_start,
+            earliest=issue_date,
+            terms_days=invoice.association.payment_terms_days,
+        )
+    invoice.parties = _parties(invoice)
+
+
+def preview_draft(*, invoice: Invoice, issue_date: datetime.date) -> Invoice:
+    """The draft as it would be issued on `issue_date`: dates and parties, no number. Saves nothing."""
+    if not invoice.is_draft:
+        raise ValidationError(_("Only a draft has a preview; an issued invoice has its document."))
+    _fill_in_dates_and_parties(invoice, issue_date)
+    return invoice
+
+
 def _issue(invoice: Invoice, number: int, issued_by: User, issue_date: datetime.date) -> None:
     invoice.number = number
     invoice.ocr = ocr_reference(number)
-    invoice.issue_date = issue_date
-    invoice.due_date = issue_date + datetime.timedelta(days=invoice.association.payment_terms_days)
-    invoice.parties = _parties(invoice)
+    _fill_in_dates_and_parties(invoice, issue_date)
     invoice.status = Invoice.Status.ISSUED
     invoice.issued_at = timezone.now()
     invoice.issued_by = issued_by
@@ -363,11 +444,18 @@ def issue_invoices(
         Invoice.objects.select_for_update(of=("self",))
         .filter(pk__in=[invoice.pk for invoice in invoices])
         .select_related("organisation", "association")
-        .order_by("organisation__name", "period_start", "pk")
+        .order_by("period_start", "organisation__name", "pk")
     )
     if len(invoices) == len(locked) == 1 and not locked[0].is_draft:
         # One draft issued twice: a double click, or a colleague who was quicker.
         raise ValidationError(_("%(invoice)s has already been issued.") % {"invoice": locked[0]})
+    if locked and len(locked) == len(invoices) and not any(invoice.is_draft for invoice in locked):
+        # A confirmed batch submitted twice: the first submit issued every one of them.
+        numbers = sorted(invoice.number for invoice in locked)
+        raise ValidationError(
+            _("These invoices have already been issued, numbers %(first)s–%(last)s.")
+            % {"first": numbers[0], "last": numbers[-1]}
+        )
     not_drafts = [str(invoice) for invoice in locked if not invoice.is_draft]
     if not_drafts or len(locked) != len(invoices):
         raise ValidationError(
@@ -379,6 +467,7 @@ def issue_invoices(
     issue_date = issue_date or timezone.localdate()
     for invoice, number in zip(locked, _take_numbers(association, len(locked)), strict=True):
         _issue(invoice, number, issued_by, issue_date)
+    _send_to_members(locked)
     return locked
 
 
@@ -425,6 +514,7 @@ def credit_invoice(
             )
     (number,) = _take_numbers(invoice.association, 1)
     _issue(credit, number, issued_by, issue_date or timezone.localdate())
+    _send_to_members([credit])
     invoice.status = Invoice.Status.CREDITED
     invoice.save(update_fields=["status"])
     return credit

@@ -1,20 +1,23 @@
-"""The account pages beside Django's own login and password views: two-factor setup and verification.
+"""The account pages beside Django's own login and password views: two-factor setup and
+verification, and the user's e-mail notifications.
 
 A user is sent here by `second_factor_required` with `next`, the page they asked for, and is
 sent back there once the second factor is verified in this session.
 """
 
 import django_otp
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from members import second_factor
-from members.forms import SecondFactorCodeForm
+from members import notifications, second_factor
+from members.forms import NotificationSettingsForm, SecondFactorCodeForm
 
 
 def _next_url(request) -> str:
@@ -78,3 +81,16 @@ def second_factor_verify(request):
 
 def _to(name: str, request):
     return redirect(f"{reverse(name)}?{urlencode({'next': _next_url(request)})}")
+
+
+@login_required
+def notification_settings(request):
+    """Which e-mail notifications the user gets; invoices to a member's address are not a user's."""
+    form = NotificationSettingsForm(
+        request.POST or None, initial={"enabled": notifications.enabled_for(request.user)}
+    )
+    if form.is_valid():
+        notifications.set_enabled(user=request.user, enabled=form.cleaned_data["enabled"])
+        messages.success(request, _("Your e-mail notifications were saved."))
+        return redirect("notification_settings")
+    return render(request, "registration/notification_settings.html", {"form": form})

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import DigitsField
 from members.models import Association, BoardSeat, BoardTerm, GroupMember, Membership, Organisation
+from members.notifications import OPTIONAL
 
 
 class DateInput(forms.DateInput):
@@ -120,4 +121,13 @@ class SecondFactorCodeForm(forms.Form):
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
         ),
+    )
+
+
+class NotificationSettingsForm(forms.Form):
+    enabled = forms.MultipleChoiceField(
+        label=_("Send me an e-mail when"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(choice.value, choice.label) for choice in OPTIONAL],
     )

@@ -7,6 +7,8 @@ from `visible_to(user)`, so a guessed id outside the user's scope is a 404.
 import datetime
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -671,3 +673,90 @@ class Decision(models.Model):
     @property
     def reference(self) -> str:
         return f"{self.meeting.date.isoformat()} § {self.paragraph}"
+
+
+# --- E-mail notifications ----------------------------------------------------------------
+
+
+class Notification(models.TextChoices):
+    """What the app tells people by e-mail. `members.notifications` sends them."""
+
+    REPORT_SHARED = "report_shared", _("A report is shared with the board for review")
+    INVOICE_ISSUED = "invoice_issued", _("An invoice is issued to the member")
+    STATEMENT_REQUESTED = "statement_requested", _("An adopted annual report awaits the auditors' statement")
+    JOB_FINISHED = "job_finished", _("A background job of mine has finished")
+
+
+class NotificationOptOut(models.Model):
+    """A user who has turned a notification off. Invoices go to a member's address and are not."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notification_opt_outs", verbose_name=_("user")
+    )
+    notification = models.CharField(_("notification"), max_length=30, choices=Notification.choices)
+
+    class Meta:
+        verbose_name = _("notification turned off")
+        verbose_name_plural = _("notifications turned off")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "notification"], name="one_opt_out_per_notification"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_notification_display()}"
+
+
+class SentMessageQuerySet(models.QuerySet):
+    def about(self, record: models.Model) -> "SentMessageQuerySet":
+        """The messages about one record (an invoice, a report, a job), newest first."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk)
+        ).order_by("-created_at", "-pk")
+
+
+class SentMessage(models.Model):
+    """An e-mail the app sent (or could not send) about a record, listed on the record's page.
+
+    One per record, notification and recipient: a second request for the same event finds the
+    row and sends nothing.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        NOT_SENT = "not_sent", _("Not sent")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)  # the record's key as text: ids and job UUIDs alike
+    record = GenericForeignKey("content_type", "object_id")
+    notification = models.CharField(_("notification"), max_length=30, choices=Notification.choices)
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("user")
+    )
+    recipient = models.CharField(
+        _("recipient"), max_length=254, help_text=_("The address, or who it was for when there is none.")
+    )
+    address = models.CharField(_("e-mail address"), max_length=254, blank=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = SentMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sent message")
+        verbose_name_plural = _("sent messages")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "notification", "recipient"],
+                name="one_message_per_event_and_recipient",
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="sent_message_record")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.recipient}"

@@ -22,7 +22,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,7 +31,8 @@ from finsam.pdf import RenderFailed
 from funding.documents.invoice_pdf import invoice_filename, invoice_pdf
 from funding.documents.invoice_xml import invoice_xml
 from funding.models import Invoice
-from members.models import Association, User
+from members import notifications
+from members.models import Association, Notification, User
 from reporting import documents
 from reporting.models import Job, Report
 
@@ -144,13 +146,14 @@ def run(job_id: str) -> None:
     try:
         filename, content_type, content = RUNNERS[job.kind](job, progress)
     except JobRefused as refusal:
-        mine.update(status=Job.Status.FAILED, message=str(refusal)[:300], finished_at=timezone.now())
+        if mine.update(status=Job.Status.FAILED, message=str(refusal)[:300], finished_at=timezone.now()):
+            _tell_finished(job, done=False)
         return
     except Exception as error:
         logger.exception("Job %s failed", job.pk)
         what = WHAT.get(job.kind, _("The file"))
         cause = _("laying out the PDF failed") if isinstance(error, RenderFailed) else step[0].rstrip("…")
-        mine.update(
+        if mine.update(
             status=Job.Status.FAILED,
             message=(
                 _(
@@ -160,9 +163,10 @@ def run(job_id: str) -> None:
                 % {"what": what, "cause": cause}
             )[:300],
             finished_at=timezone.now(),
-        )
+        ):
+            _tell_finished(job, done=False)
         return
-    mine.update(
+    if mine.update(
         status=Job.Status.DONE,
         progress=100,
         message=_("Done."),
@@ -171,7 +175,31 @@ def run(job_id: str) -> None:
         result=content,
         heartbeat_at=timezone.now(),
         finished_at=timezone.now(),
-    )
+    ):
+        _tell_finished(job, done=True)
+
+
+def _tell_finished(job: Job, *, done: bool) -> None:
+    """Mail the job's user that it has finished, once per job (a retry that succeeds is not mailed)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        values = {
+            "title": job.title,
+            "link": notifications.absolute_url(reverse("reporting:job_detail", args=[job.pk])),
+        }
+        if done:
+            subject = _("Ready: %(title)s") % values
+            body = _("The file is ready to download:\n\n%(link)s\n") % values
+        else:
+            subject = _("Failed: %(title)s") % values
+            body = _("The job failed. The page says why and lets you try again:\n\n%(link)s\n") % values
+        body += "\n" + _("You can turn these messages off under E-mail notifications in the app.")
+        notifications.notify(
+            record=job,
+            notification=Notification.JOB_FINISHED,
+            recipients=[notifications.Recipient.of(job.user)],
+            subject=subject,
+            body=body,
+        )
 
 
 def _report_document(job: Job, progress: Callable[[int, str], None]) -> tuple[str, str, bytes]:

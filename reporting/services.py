@@ -9,12 +9,15 @@ import datetime
 import hashlib
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from members.models import BoardMeeting, Decision, Organisation, User
+from members import notifications
+from members.models import BoardMeeting, Decision, Notification, Organisation, Role, User
 from reporting import documents
 from reporting.content import LedgerMissing
 from reporting.models import ArchivedDocument, AuditorStatement, Comment, Discharge, Forecast, Report, Section
@@ -67,6 +70,7 @@ def share(*, report: Report) -> Report:
     report.status = Report.Status.SHARED
     report.shared_at = timezone.now()
     report.save(update_fields=["status", "shared_at"])
+    _tell(report, Notification.REPORT_SHARED, Role.Kind.BOARD)
     return report
 
 
@@ -136,7 +140,51 @@ def adopt(
     report.adopted_at = timezone.now()
     report.pdf_sha256 = hashlib.sha256(files["pdf"]).hexdigest()
     report.save()
+    if report.kind == Report.Kind.ANNUAL:
+        # The auditors' statement is what an adopted annual report waits for.
+        _tell(report, Notification.STATEMENT_REQUESTED, Role.Kind.AUDITOR)
     return report
+
+
+def _tell(report: Report, notification: str, kind: str) -> None:
+    """Mail everyone holding the role in the report's association (after commit)."""
+    users = User.objects.filter(
+        pk__in=Role.objects.current().filter(kind=kind, association=report.association).values("user")
+    ).order_by("pk")
+    with translation.override(settings.LANGUAGE_CODE):
+        values = {
+            "report": report.title,
+            "association": report.association.name,
+            "link": notifications.absolute_url(
+                reverse("reporting:report_detail", args=[report.association.slug, report.pk])
+            ),
+        }
+        if notification == Notification.REPORT_SHARED:
+            subject = _("For review: %(report)s, %(association)s") % values
+            body = (
+                _(
+                    "%(association)s has shared %(report)s with the board for review. Read it and write "
+                    "your comments here:\n\n%(link)s\n"
+                )
+                % values
+            )
+        else:
+            subject = _("Awaits your statement: %(report)s, %(association)s") % values
+            body = (
+                _(
+                    "The board of %(association)s has adopted %(report)s. It awaits the auditors' "
+                    "statement; read it and record yours here:\n\n%(link)s\n"
+                )
+                % values
+            )
+        body += "\n" + _("You can turn these messages off under E-mail notifications in the app.")
+        notifications.notify(
+            record=report,
+            notification=notification,
+            recipients=[notifications.Recipient.of(user) for user in users],
+            subject=subject,
+            body=body,
+        )
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.forms import add_service_errors, submit
 from funding.views.common import download
+from members import notifications
 from members.access import aggregate_access
 from members.models import Association, Role
 from members.selectors import history_of, member_organisations
@@ -144,6 +145,7 @@ def report_detail(request, slug, pk):
         else None,
         "discharges": report.discharges.select_related("organisation"),
         "statements": report.auditor_statements.select_related("auditor", "appointed_by"),
+        "sent_messages": notifications.messages_about(report) if access.can_manage else None,
     }
     return render(request, "reporting/report_detail.html", context)
 
@@ -369,7 +371,12 @@ def _job(request, pk) -> Job:
 @login_required
 def job_detail(request, pk):
     job = _job(request, pk)
-    context = {"job": job, "running": job.status in ("queued", "running"), "can_retry": job.can_retry()}
+    context = {
+        "job": job,
+        "running": job.status in ("queued", "running"),
+        "can_retry": job.can_retry(),
+        "sent_messages": notifications.messages_about(job),
+    }
     return render(request, "reporting/job_detail.html", context)
 
 

@@ -12,13 +12,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from finsam.formatting import format_kronor
 from finsam.forms import submit
 from finsam.years import query_year
 from funding import selectors, services
 from funding.documents.contributions_xlsx import contributions_workbook
-from funding.documents.invoice_pdf import invoice_filename, invoice_pdf
+from funding.documents.invoice_pdf import draft_preview_pdf, invoice_filename, invoice_pdf
 from funding.documents.invoice_xml import invoice_xml
 from funding.forms import (
     AgreedAmountForm,
@@ -27,12 +29,14 @@ from funding.forms import (
     DraftForm,
     DraftsForm,
     InvoiceFilterForm,
+    IssueChoiceForm,
     IssueForm,
     PaymentForm,
 )
 from funding.models import Contribution, ContributionShare, Invoice
 from funding.periods import periods_of
 from funding.views.common import PDF, XLSX, download, report_errors
+from members import notifications
 from members.access import office_access, reader_access
 from members.models import PopulationFigure, Role
 from members.selectors import history_of
@@ -193,7 +197,7 @@ def invoice_list(request, slug):
         "page": Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("sida")),
         "totals": selectors.invoice_totals(invoices),
         "draft_count": drafts.count() if access.can_manage else 0,
-        "issue_form": IssueForm() if access.can_manage else None,
+        "can_issue": access.can_manage,
         "query_suffix": f"&year={year}&status={status or ''}",
         "today": timezone.localdate(),
     }
@@ -219,32 +223,102 @@ def overdue_list(request, slug):
     return render(request, "funding/overdue_list.html", context)
 
 
-@require_POST
-@login_required
-def invoices_issue(request, slug):
-    """Issue every draft of the year at once: all of them, or none."""
-    access = office_access(request.user, slug)
-    form = IssueForm(request.POST)
-    year = query_year(request.POST, "year", default=timezone.localdate().year)
-    drafts = list(
+def _year_drafts(request, access, year):
+    return (
         Invoice.objects.manageable_by(request.user)
         .filter(association=access.association, status=Invoice.Status.DRAFT)
         .for_year(year)
     )
-    if form.is_valid():
-        try:
-            issued = services.issue_invoices(
-                invoices=drafts, issued_by=request.user, issue_date=form.cleaned_data["issue_date"]
-            )
-        except ValidationError as error:
+
+
+def issue_button_label(count: int, total) -> str:
+    return ngettext(
+        "Issue %(count)s invoice, total %(total)s",
+        "Issue %(count)s invoices, total %(total)s",
+        count,
+    ) % {"count": count, "total": format_kronor(total)}
+
+
+@login_required
+def invoices_review(request, slug):
+    """The second look before issuing: choose the periods, see each draft's dates, then confirm."""
+    access = office_access(request.user, slug)
+    year = query_year(request.GET, "year", default=timezone.localdate().year)
+    drafts = _year_drafts(request, access, year)
+    today = timezone.localdate()
+    choices = selectors.issue_plan(drafts, issue_date=today, period_codes=None).periods
+    bound = "issue_date" in request.GET
+    form = IssueChoiceForm(
+        request.GET if bound else None,
+        periods=choices,
+        initial={"issue_date": today, "period": selectors.default_period_codes(choices)},
+    )
+    plan = None
+    if not bound:
+        plan = selectors.issue_plan(drafts, issue_date=today, period_codes=None)
+    elif form.is_valid():
+        plan = selectors.issue_plan(
+            drafts, issue_date=form.cleaned_data["issue_date"], period_codes=form.cleaned_data["period"]
+        )
+    issue_date = form.cleaned_data["issue_date"] if bound and plan else today
+    context = {
+        "access": access,
+        "year": year,
+        "form": form,
+        "plan": plan,
+        "chosen": set(form.cleaned_data["period"]) if bound and plan else set(form.initial["period"]),
+        "issue_date": issue_date,
+        "confirm_label": issue_button_label(len(plan.invoices), plan.total) if plan else "",
+    }
+    return render(request, "funding/issue_review.html", context)
+
+
+@require_POST
+@login_required
+def invoices_issue(request, slug):
+    """Issue the confirmed drafts: all of them, or none.
+
+    The confirmation sends the drafts it showed, so what is issued is what was seen; a
+    post without them issues the year's drafts that the issuing page chooses by default.
+    """
+    access = office_access(request.user, slug)
+    form = IssueForm(request.POST)
+    year = query_year(request.POST, "year", default=timezone.localdate().year)
+    drafts = _year_drafts(request, access, year)
+    if not form.is_valid():
+        messages.error(request, _("No invoice was issued."))
+        messages.error(request, _("Enter the invoice date as YYYY-MM-DD."))
+        return redirect(f"{reverse('funding:invoices_review', kwargs={'slug': slug})}?year={year}")
+    issue_date = form.cleaned_data["issue_date"]
+    posted = request.POST.getlist("invoice")
+    if posted:
+        ids = {int(value) for value in posted if value.isdigit()}
+        # Confirmed drafts may have been issued meanwhile: take them whatever their status now.
+        invoices = list(
+            Invoice.objects.manageable_by(request.user).filter(association=access.association, pk__in=ids)
+        )
+        if len(invoices) != len(posted):
             messages.error(request, _("No invoice was issued."))
-            report_errors(request, error)
-        else:
-            messages.success(
-                request,
-                _("%(count)s invoices were issued, numbers %(first)s–%(last)s.")
-                % {"count": len(issued), "first": issued[0].number, "last": issued[-1].number},
+            messages.error(
+                request, _("Some of the drafts were changed or removed meanwhile. Look them over again.")
             )
+            return redirect(f"{reverse('funding:invoices_review', kwargs={'slug': slug})}?year={year}")
+    else:
+        invoices = [
+            row.invoice
+            for row in selectors.issue_plan(drafts, issue_date=issue_date, period_codes=None).invoices
+        ]
+    try:
+        issued = services.issue_invoices(invoices=invoices, issued_by=request.user, issue_date=issue_date)
+    except ValidationError as error:
+        messages.error(request, _("No invoice was issued."))
+        report_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(count)s invoices were issued, numbers %(first)s–%(last)s.")
+            % {"count": len(issued), "first": issued[0].number, "last": issued[-1].number},
+        )
     return redirect(f"{_invoice_list_url(slug)}?year={year}")
 
 
@@ -272,8 +346,12 @@ def invoice_detail(request, slug, pk):
         "credit_form": CreditForm() if access.can_manage else None,
         "payment_form": PaymentForm() if access.can_manage else None,
         "issue_form": IssueForm() if access.can_manage else None,
+        "planned": selectors.planned_invoice(invoice, issue_date=timezone.localdate())
+        if invoice.is_draft
+        else None,
         "is_overdue": invoice.is_overdue(),
         "history": history_of(invoice) if access.can_see_history else None,
+        "sent_messages": notifications.messages_about(invoice) if access.can_manage else None,
     }
     return render(request, "funding/invoice_detail.html", context)
 
@@ -380,6 +458,21 @@ def _document(invoice, kind):
     if kind == "pdf":
         return download(invoice_pdf(invoice), PDF, invoice_filename(invoice, "pdf"))
     return download(invoice_xml(invoice), "application/xml", invoice_filename(invoice, "xml"))
+
+
+@login_required
+def draft_preview(request, slug, pk):
+    """The draft as a PDF, as it would be issued on the date asked for, marked as not an invoice."""
+    access = office_access(request.user, slug)
+    invoice = _invoice_in(request, access, pk, manage=True)
+    form = IssueForm(request.GET)
+    issue_date = form.cleaned_data["issue_date"] if form.is_valid() else timezone.localdate()
+    try:
+        preview = services.preview_draft(invoice=invoice, issue_date=issue_date)
+    except ValidationError:
+        # Issued meanwhile: the real document is the one to read.
+        return redirect("funding:invoice_document", slug=slug, pk=pk, kind="pdf")
+    return download(draft_preview_pdf(preview), PDF, f"utkast-{invoice.pk}.pdf")
 
 
 @login_required

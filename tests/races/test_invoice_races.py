@@ -87,3 +87,21 @@ def test_a_payment_registered_twice_at_once_is_recorded_once(issued_q1, sofint_o
     told = sorted(message for answer in answers for message in answer.messages)
     assert told.count(f"Faktura {invoice.number} markerades som betald.") == 1
     assert told.count("Fakturan har redan markerats som betald 2026-02-01.") == WORKERS - 1
+
+
+def test_a_confirmed_batch_submitted_twice_at_once_is_issued_once(contribution_2026, sofint_office):
+    drafts = services.create_invoice_drafts(contribution=contribution_2026)
+    q4 = [draft.pk for draft in drafts if draft.period_start == datetime.date(2026, 10, 1)]
+    url = reverse("funding:invoices_issue", args=["sofint"])
+    data = {"year": 2026, "issue_date": "2026-01-15", "invoice": q4}
+    answers = race(sofint_office, lambda client: client.post(url, data))
+
+    issued = Invoice.objects.filter(association__slug="sofint", status="issued")
+    assert sorted(issued.values_list("pk", flat=True)) == sorted(q4)
+    assert sorted(issued.values_list("number", flat=True)) == list(range(1001, 1001 + len(q4)))
+    assert set(issued.values_list("issue_date", "due_date")) == {
+        (datetime.date(2026, 9, 1), datetime.date(2026, 10, 1))
+    }
+    told = sorted(message for answer in answers for message in answer.messages)
+    assert told.count(f"{len(q4)} fakturor utfärdades, nummer 1001–{1000 + len(q4)}.") == 1
+    assert told.count(f"Fakturorna har redan utfärdats, nummer 1001–{1000 + len(q4)}.") == WORKERS - 1
