@@ -59,12 +59,16 @@ def test_a_discharge_in_the_future_or_before_the_adoption_is_refused(adopted_200
         url, {"organisation": member.pk, "granted": "1", "date": tomorrow().isoformat()}, follow=True
     )
     assert "Beslutet kan inte dateras i framtiden." in page_text(response)
-    response = client.post(url, {"organisation": member.pk, "granted": "1", "date": "2010-05-01"}, follow=True)
+    response = client.post(
+        url, {"organisation": member.pk, "granted": "1", "date": "2010-05-01"}, follow=True
+    )
     assert "Ansvarsfrihet kan inte beslutas innan rapporten har fastställts." in page_text(response)
     assert not adopted_2009.discharges.exists()
 
 
-def test_decisions_wait_until_the_meeting_is_held_and_a_paragraph_is_taken_once(sofint, sofint_office, client):
+def test_decisions_wait_until_the_meeting_is_held_and_a_paragraph_is_taken_once(
+    sofint, sofint_office, client
+):
     planned = initiative_services.save_meeting(meeting=BoardMeeting(association=sofint, date=tomorrow()))
     client.force_login(sofint_office)
     response = client.post(
