@@ -28,4 +28,5 @@ class FundingConfig(AppConfig):
             ),
         )
         dashboard.register(home.office_invoices)
+        dashboard.register(home.office_ledgers)
         dashboard.register(home.representative_invoices)

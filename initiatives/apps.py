@@ -18,4 +18,5 @@ class InitiativesConfig(AppConfig):
             NavEntry(_("Board meetings"), "initiatives:meeting_list", readers, order=85),
             NavEntry(_("Goals"), "initiatives:goal_list", readers, order=90),
         )
-        dashboard.register(home.lead_initiatives)
+        dashboard.register(home.lead_todos)
+        dashboard.register(home.application_todos)

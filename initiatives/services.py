@@ -202,6 +202,12 @@ def record_decision(
     A granted initiative moves to granted (or stays running); a rejected one to rejected. The
     granted amounts flow into every draft budget; adopted budgets do not change.
     """
+    # A decision is a paragraph of minutes: a meeting that has not been held has none yet.
+    if decision.meeting.date > timezone.localdate():
+        raise ValidationError(
+            _("The meeting of %(date)s has not been held yet; record its decisions afterwards.")
+            % {"date": decision.meeting.date.isoformat()}
+        )
     decision.full_clean()
     decision.save()
     if initiative is None:

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from finsam.dashboard import Block, blocks_for
+from finsam.dashboard import Block, Todo, fill
 from members.models import (
     Association,
     BoardSeat,
@@ -136,13 +136,13 @@ def association_overview(association: Association) -> Overview:
 
 @dataclass
 class HomeSection:
-    """One association (or organisation) on the user's start page, with what their roles show."""
+    """One association (or organisation) on the user's start page: what waits for the user there."""
 
     association: Association | None
     kinds: set[str]
-    overview: Overview | None = None
     organisation: Organisation | None = None
     memberships: list[Membership] = field(default_factory=list)
+    todos: list[Todo] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
 
     @property
@@ -150,34 +150,41 @@ class HomeSection:
         labels = dict(Role.Kind.choices)
         return [labels[kind] for kind in Role.Kind.values if kind in self.kinds]
 
+    @property
+    def is_reader(self) -> bool:
+        return bool(self.kinds & set(Role.READERS))
+
 
 def home_sections(user) -> list[HomeSection]:
+    """The start page as a to-do list, one section per förbund and represented organisation.
+
+    Every query reads all sections at once (the apps' providers too), so a regional kansli with
+    roles in many förbund gets the same number of queries as an office of one.
+    """
     roles = list(Role.objects.of(user).select_related("association", "organisation"))
     by_association: dict[int, HomeSection] = {}
+    by_organisation: dict[int, HomeSection] = {}
     for role in roles:
         if role.association_id:
             section = by_association.setdefault(role.association_id, HomeSection(role.association, set()))
             section.kinds.add(role.kind)
-    sections = list(by_association.values())
-    for section in sections:
-        if section.kinds & set(Role.READERS):
-            section.overview = association_overview(section.association)
-    for role in roles:
-        if role.kind == Role.Kind.REPRESENTATIVE:
-            sections.append(
-                HomeSection(
-                    association=None,
-                    kinds={role.kind},
-                    organisation=role.organisation,
-                    memberships=list(
-                        Membership.objects.filter(organisation=role.organisation)
-                        .select_related("association")
-                        .order_by("association__name", "-start_date")
-                    ),
-                )
+        elif role.kind == Role.Kind.REPRESENTATIVE:
+            by_organisation.setdefault(
+                role.organisation_id,
+                HomeSection(association=None, kinds={role.kind}, organisation=role.organisation),
             )
-    for section in sections:
-        section.blocks = blocks_for(user, section)
+    memberships = (
+        Membership.objects.filter(organisation__in=list(by_organisation))
+        .select_related("association")
+        .order_by("association__name", "-start_date")
+    )
+    for membership in memberships:
+        by_organisation[membership.organisation_id].memberships.append(membership)
+    sections = [
+        *sorted(by_association.values(), key=lambda section: section.association.name),
+        *sorted(by_organisation.values(), key=lambda section: section.organisation.name),
+    ]
+    fill(user, sections)
     return sections
 
 

@@ -32,4 +32,4 @@ class ReportingConfig(AppConfig):
                 order=65,
             ),
         )
-        dashboard.register(home.office_report_deadline)
+        dashboard.register(home.report_todos)

@@ -108,6 +108,8 @@ def adopt(
         raise ValidationError(
             {"meeting_date": _("The board cannot adopt the report before the period has ended.")}
         )
+    if meeting_date > timezone.localdate():
+        raise ValidationError({"meeting_date": _("The adoption cannot be dated in the future.")})
     if not place.strip():
         raise ValidationError({"place": _("Give the place of signing.")})
     meeting, _created = BoardMeeting.objects.get_or_create(association=report.association, date=meeting_date)
@@ -224,6 +226,8 @@ def record_auditor_statement(
         raise ValidationError(_("Auditors' statements are recorded on an adopted annual report."))
     if date < report.decision.meeting.date:
         raise ValidationError({"date": _("The statement cannot be dated before the report was adopted.")})
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("The statement cannot be dated in the future.")})
     if appointed_by and not report.association.memberships.filter(organisation=appointed_by).exists():
         raise ValidationError({"appointed_by": _("The organisation is not a member of the association.")})
     statement, _created = AuditorStatement.objects.update_or_create(
@@ -238,6 +242,10 @@ def record_discharge(
 ) -> Discharge:
     if report.status != Report.Status.ADOPTED or report.kind != Report.Kind.ANNUAL:
         raise ValidationError(_("Discharge is decided on an adopted annual report."))
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("The decision cannot be dated in the future.")})
+    if date < report.decision.meeting.date:
+        raise ValidationError({"date": _("Discharge cannot be decided before the report was adopted.")})
     if not report.association.memberships.filter(organisation=organisation).exists():
         raise ValidationError({"organisation": _("The organisation is not a member of the association.")})
     discharge, _created = Discharge.objects.update_or_create(

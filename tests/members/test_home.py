@@ -1,4 +1,4 @@
-"""The start page shows each role its own scope."""
+"""The start page shows each role its own scope: a to-do list per förbund (tests/*/test_start_page_todos.py)."""
 
 import pytest
 from django.urls import reverse
@@ -13,11 +13,13 @@ def home(client, user):
     return client.get(reverse("home")).content.decode()
 
 
-def test_office_sees_members_board_and_key_facts(client, office_user, association, board_seat):
+def test_office_sees_its_forbund_and_a_link_to_members_board_and_key_facts(
+    client, office_user, association, board_seat
+):
     page = home(client, office_user)
     assert association.name in page
-    assert "Norrby kommun" in page and "Region Test" in page
-    assert "Nordlig Ordförande" in page
+    assert "Förbundets medlemmar, styrelse och nyckeltal" in page
+    assert reverse("members:association_detail", args=[association.slug]) in page
     assert "Samordningsförbundet Syd" not in page
 
 
@@ -37,9 +39,9 @@ def test_member_representative_sees_their_organisations_memberships(
     assert "Nordlig Ordförande" not in page
 
 
-def test_board_member_sees_what_is_shared_with_the_board(client, board_member, association, board_seat):
+def test_board_member_with_nothing_shared_is_told_so(client, board_member, association, board_seat):
     page = home(client, board_member)
-    assert association.name in page and "Nordlig Ordförande" in page
+    assert association.name in page and "Inget väntar på dig här." in page
 
 
 def test_a_user_without_roles_is_told_how_to_get_access(client, stranger, association):

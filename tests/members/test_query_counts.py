@@ -1,10 +1,17 @@
 """A page's number of SQL queries does not grow with the data."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
+from funding.models import Invoice
+from initiatives.models import Application, Initiative
 from members.models import Role
+from reporting.models import Report
 from tests.factories import (
+    AssociationFactory,
     BoardSeatFactory,
     BoardTermFactory,
     GroupMemberFactory,
@@ -12,6 +19,7 @@ from tests.factories import (
     OrganisationFactory,
     PopulationFigureFactory,
     RoleFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +74,57 @@ def test_a_user_with_many_roles_gets_a_flat_start_page(
     client.force_login(user)
     with django_assert_max_num_queries(30):
         assert client.get(reverse("home")).status_code == 200
+
+
+def _busy_association(user):
+    """A förbund where the user has every role and something waits in each app."""
+    association = AssociationFactory()
+    for kind in (Role.Kind.OFFICE, Role.Kind.BOARD, Role.Kind.AUDITOR, Role.Kind.LEAD):
+        RoleFactory(user=user, kind=kind, association=association)
+    organisation = OrganisationFactory()
+    MembershipFactory(association=association, organisation=organisation)
+    RoleFactory(user=user, kind=Role.Kind.REPRESENTATIVE, association=None, organisation=organisation)
+    for status, due in (("draft", None), ("issued", datetime.date(2020, 1, 31))):
+        Invoice.objects.create(
+            association=association,
+            organisation=organisation,
+            status=status,
+            number=None if status == "draft" else 1001,
+            due_date=due,
+            issue_date=due and datetime.date(2020, 1, 1),
+            amount=Decimal(1000),
+            period_start=datetime.date(2020, 1, 1),
+            period_end=datetime.date(2020, 3, 31),
+            period_label="Q1",
+        )
+    Report.objects.create(association=association, kind="annual", period_end=datetime.date(2020, 12, 31))
+    Report.objects.create(
+        association=association, kind="interim", period_end=datetime.date(2021, 8, 31), status="shared"
+    )
+    initiative = Initiative.objects.create(
+        association=association,
+        code="insats",
+        name="Insats",
+        kind="individual",
+        owner=organisation,
+        start_date=datetime.date(2020, 1, 1),
+    )
+    initiative.leads.add(user)
+    Application.objects.create(initiative=initiative, first_year=2030, last_year=2031, status="submitted")
+    Application.objects.create(initiative=initiative, first_year=2032, last_year=2033)
+
+
+@pytest.mark.parametrize("associations", [2, 8])
+def test_the_start_page_of_a_user_in_many_forbund_summarises_in_fixed_queries(
+    client, db, associations, django_assert_max_num_queries
+):
+    user = UserFactory()
+    for _ in range(associations):
+        _busy_association(user)
+    client.force_login(user)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("home"))
+    sections = response.context["sections"]
+    assert len(sections) == 2 * associations  # a förbund and a represented organisation each
+    # Something waits in every app of every förbund: drafts, overdue, ledger, report, lead, application.
+    assert all(len(section.todos) >= 6 for section in sections if section.association)

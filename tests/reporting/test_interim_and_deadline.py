@@ -66,19 +66,24 @@ def test_the_start_page_shows_the_deadline_and_what_is_missing(demo, client):
     client.force_login(User.objects.get(username="kansli"))
     year = datetime.date.today().year - 1
     page = page_text(client.get("/"))
+    draft = f"Gör utkastet till årsredovisningen {year} · senast {year + 1}-03-31"
     # Both förbund: SOFINT lacks the bookkeeping and the draft, Sollefteå the draft.
-    assert page.count(f"Årsredovisning {year}") == 2
-    assert f"importera bokföringen för {year}" in page and page.count("skapa utkastet") == 2
+    assert page.count(draft) == 2
+    assert f"Importera bokföringen för {year}" in page
     report = services.create_report(association=demo, kind="annual", period_end=datetime.date(year, 12, 31))
     page = page_text(client.get("/"))
-    assert "skriv 9 tomma avsnitt" in page and "dela den med styrelsen" in page
+    assert page.count(draft) == 1
+    assert f"Årsredovisning {year}: skriv 9 tomma avsnitt och dela rapporten med styrelsen" in page
     write_all_sections(report)
     services.share(report=report)
+    assert f"Årsredovisning {year}: för in styrelsens fastställelse" in page_text(client.get("/"))
     services.adopt(
         report=report, meeting_date=datetime.date(year + 1, 3, 20), paragraph=90, place="Sollefteå"
     )
-    # Adopted: Sollefteå's block is gone, SOFINT's stays.
-    assert page_text(client.get("/")).count(f"Årsredovisning {year}") == 1
+    # Adopted: Sollefteå now waits for the auditors' statement; SOFINT still for its draft.
+    page = page_text(client.get("/"))
+    assert page.count(draft) == 1
+    assert f"Årsredovisning {year}: revisionsberättelsen saknas" in page
 
 
 def test_the_interim_workbook_writes_the_share_of_budget_as_an_exact_fraction(demo):
