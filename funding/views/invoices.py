@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.forms import submit
+from finsam.listing import listing_for
 from finsam.years import query_year
-from funding import selectors, services
+from funding import lists, selectors, services
 from funding.documents.contributions_xlsx import contributions_workbook
 from funding.documents.invoice_pdf import invoice_filename, invoice_pdf
 from funding.documents.invoice_xml import invoice_xml
@@ -34,7 +35,7 @@ from funding.models import Contribution, ContributionShare, Invoice
 from funding.periods import periods_of
 from funding.views.common import PDF, XLSX, download, report_errors
 from members.access import office_access, reader_access
-from members.models import PopulationFigure, Role
+from members.models import Association, PopulationFigure, Role
 from members.selectors import history_of
 
 PAGE_SIZE = 50
@@ -186,15 +187,20 @@ def invoice_list(request, slug):
     if status:
         invoices = invoices.filter(status=status)
     drafts = invoices.filter(status=Invoice.Status.DRAFT)
+    listing = listing_for(lists.INVOICES, request, invoices, filters=filters)
+    if listing.wants_export:
+        return listing.export(filename=f"fakturor-{access.association.slug}-{year}")
     context = {
         "access": access,
         "filters": filters,
+        "listing": listing,
         "year": year,
-        "page": Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("sida")),
-        "totals": selectors.invoice_totals(invoices),
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+        # The totals follow the search, so that they are the sum of the rows the list shows.
+        "totals": selectors.invoice_totals(listing.rows),
         "draft_count": drafts.count() if access.can_manage else 0,
         "issue_form": IssueForm() if access.can_manage else None,
-        "query_suffix": f"&year={year}&status={status or ''}",
+        "query_suffix": listing.query_suffix,
         "today": timezone.localdate(),
     }
     return render(request, "funding/invoice_list.html", context)
@@ -210,10 +216,15 @@ def overdue_list(request, slug):
         .select_related("organisation", "association")
         .order_by("due_date", "number")
     )
+    listing = listing_for(lists.OVERDUE, request, invoices)
+    if listing.wants_export:
+        return listing.export(filename=f"forfallna-fakturor-{access.association.slug}")
     context = {
         "access": access,
-        "page": Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("sida")),
-        "totals": selectors.invoice_totals(invoices),
+        "listing": listing,
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+        "totals": selectors.invoice_totals(listing.rows),
+        "query_suffix": listing.query_suffix,
         "today": timezone.localdate(),
     }
     return render(request, "funding/overdue_list.html", context)
@@ -418,9 +429,18 @@ def portal(request):
         .select_related("association", "organisation", "credited_invoice")
         .order_by("-issue_date", "-number")
     )
+    associations = Association.objects.filter(pk__in=invoices.values("association")).order_by("name")
+    filters = lists.PortalFilterForm(request.GET or None, associations=associations)
+    filters.is_valid()  # a value that does not parse is left out, and said next to its field
+    invoices = lists.filter_portal(invoices, getattr(filters, "cleaned_data", {}))
+    listing = listing_for(lists.PORTAL, request, invoices, filters=filters)
+    if listing.wants_export:
+        return listing.export(filename="vara-fakturor")
     context = {
-        "page": Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("sida")),
-        "outstanding": selectors.invoice_totals(invoices).outstanding,
+        "listing": listing,
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+        "outstanding": selectors.invoice_totals(listing.rows).outstanding,
+        "query_suffix": listing.query_suffix,
         "today": timezone.localdate(),
     }
     return render(request, "funding/portal.html", context)
