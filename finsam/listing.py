@@ -121,8 +121,9 @@ class Listing:
             aria_sort = "descending" if descending else "ascending"
         return Header(column.label, column.numeric, "?" + query.urlencode(), aria_sort)
 
-    def export(self, *, filename: str) -> FileResponse:
-        return export_response(self.definition, self.rows, filename=filename)
+    def export(self, *, filename: str, rows=None) -> FileResponse:
+        """The list as a workbook; `rows` when the page pairs each record with more (its figure)."""
+        return export_response(self.definition, self.rows if rows is None else rows, filename=filename)
 
 
 def listing_for(
