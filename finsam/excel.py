@@ -1,13 +1,15 @@
 """Shared helpers for Excel documents (openpyxl): real numbers with Swedish-looking formats."""
 
+import datetime
 import io
 from decimal import Decimal
 from zipfile import BadZipFile
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.functional import Promise
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -19,6 +21,8 @@ AMOUNT = "#,##0.00"
 WHOLE_AMOUNT = "#,##0"
 PERCENT = "0.0%"
 DATE = "yyyy-mm-dd"
+DATETIME = "yyyy-mm-dd hh:mm"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INTEGER = "0"
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -37,12 +41,34 @@ def new_workbook() -> Workbook:
 def write_cell(sheet: Worksheet, row: int, column: int, value):
     """Write one cell. Text is always stored as a string, never as a formula, however it starts
     (a name like `=HYPERLINK(...)` stays text); numbers and dates stay what they are."""
+    value = _cell_value(value)
+    return _keep_text(sheet.cell(row=row, column=column, value=value), value)
+
+
+def write_only_cell(sheet: Worksheet, value, number_format: str | None = None, bold=False) -> WriteOnlyCell:
+    """A cell for a write-only sheet (`sheet.append`), under the same rules as `write_cell`."""
+    value = _cell_value(value)
+    cell = _keep_text(WriteOnlyCell(sheet, value=value), value)
+    if number_format and value is not None:
+        cell.number_format = number_format
+    if bold:
+        cell.font = TOTAL_FONT
+    return cell
+
+
+def _cell_value(value):
     if isinstance(value, Promise):
         value = str(value)
     if isinstance(value, str):
         # Control characters (a form feed in a name) are not allowed in the file's XML.
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        # Excel has no time zones: write the time as a Swedish user reads it.
+        value = timezone.make_naive(timezone.localtime(value))
+    return value
+
+
+def _keep_text(cell, value):
     if isinstance(value, str):
         # openpyxl stores text that starts with "=" as a formula and "#N/A" as an error: keep it text.
         cell.data_type = "s"

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.forms import add_service_errors, submit
+from finsam.listing import listing_for
 from finsam.years import query_year
 from funding.views.common import PDF, download, report_errors
-from initiatives import documents, selectors, services
+from initiatives import documents, lists, selectors, services
 from initiatives.forms import (
     ApplicationForm,
     CostReportForm,
@@ -94,14 +95,16 @@ def initiative_list(request, slug):
             "grants__amounts__amount", filter=Q(grants__amounts__year=year, grants__granted=True)
         )
     )
-    query = request.GET.copy()
-    query.pop("sida", None)
+    listing = listing_for(lists.initiatives(year), request, initiatives, filters=filters)
+    if listing.wants_export:
+        return listing.export(filename=f"insatser-{access.association.slug}-{year}")
     context = {
         "access": access,
         "filters": filters,
+        "listing": listing,
         "year": year,
-        "page": Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("sida")),
-        "query_suffix": "&" + query.urlencode() if query else "",
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+        "query_suffix": listing.query_suffix,
     }
     return render(request, "initiatives/initiative_list.html", context)
 
@@ -303,9 +306,14 @@ def application_pdf(request, slug, code, pk):
 def meeting_list(request, slug):
     access = reader_access(request.user, slug)
     meetings = BoardMeeting.objects.visible_to(request.user).filter(association=access.association)
+    listing = listing_for(lists.MEETINGS, request, meetings)
+    if listing.wants_export:
+        return listing.export(filename=f"styrelsemoten-{access.association.slug}")
     context = {
         "access": access,
-        "page": Paginator(meetings.order_by("-date"), PAGE_SIZE).get_page(request.GET.get("sida")),
+        "listing": listing,
+        "query_suffix": listing.query_suffix,
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
         "form": MeetingForm() if access.can_manage else None,
         "years": meetings.dates("date", "year", order="DESC"),
     }

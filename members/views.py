@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from finsam.forms import submit
-from members import selectors, services
+from finsam.listing import listing_for
+from members import lists, selectors, services
 from members.access import office_access, reader_access
 from members.forms import (
     AssociationForm,
@@ -83,10 +84,23 @@ def membership_list(request, slug):
         .select_related("organisation", "association")
         .order_by("end_date", "organisation__name")
     )
-    page = _page(request, memberships)
+    listing = listing_for(lists.MEMBERSHIPS, request, memberships)
+    if listing.wants_export:
+        # An association has tens of members, not thousands: one list and one population query.
+        everyone = list(listing.rows)
+        latest = selectors.latest_population(membership.organisation_id for membership in everyone)
+        rows = [(membership, latest.get(membership.organisation_id)) for membership in everyone]
+        return listing.export(filename=f"medlemmar-{access.association.slug}", rows=rows)
+    page = _page(request, listing.rows)
     latest = selectors.latest_population(membership.organisation_id for membership in page)
     rows = [(membership, latest.get(membership.organisation_id)) for membership in page]
-    context = {"access": access, "page": page, "rows": rows}
+    context = {
+        "access": access,
+        "page": page,
+        "rows": rows,
+        "listing": listing,
+        "query_suffix": listing.query_suffix,
+    }
     return render(request, "members/membership_list.html", context)
 
 
@@ -155,7 +169,11 @@ def _require_office_somewhere(user) -> None:
 def organisation_list(request):
     _require_office_somewhere(request.user)
     organisations = Organisation.objects.visible_to(request.user).with_population().order_by("kind", "name")
-    return render(request, "members/organisation_list.html", {"page": _page(request, organisations)})
+    listing = listing_for(lists.ORGANISATIONS, request, organisations)
+    if listing.wants_export:
+        return listing.export(filename="organisationer")
+    context = {"page": _page(request, listing.rows), "listing": listing, "query_suffix": listing.query_suffix}
+    return render(request, "members/organisation_list.html", context)
 
 
 @login_required
@@ -305,7 +323,16 @@ def group_list(request, slug):
         .select_related("organisation")
         .order_by("group", "end_date", "organisation__name", "person_name")
     )
-    return render(request, "members/group_list.html", {"access": access, "page": _page(request, members)})
+    listing = listing_for(lists.GROUP_MEMBERS, request, members)
+    if listing.wants_export:
+        return listing.export(filename=f"grupper-{access.association.slug}")
+    context = {
+        "access": access,
+        "page": _page(request, listing.rows),
+        "listing": listing,
+        "query_suffix": listing.query_suffix,
+    }
+    return render(request, "members/group_list.html", context)
 
 
 @login_required

@@ -74,3 +74,18 @@ def negate(value):
 def get_item(mapping, key):
     """mapping[key] in a template, for dictionaries keyed by codes."""
     return mapping.get(key) if mapping is not None else None
+
+
+@register.inclusion_tag("includes/sort_header.html")
+def sort_header(listing, key, label="", num=False):
+    """A list's `<th>`: a sort link with `aria-sort` when the list sorts by it; plain without a
+    listing (the same table included on a start page)."""
+    if not listing:
+        return {"label": label, "url": None, "aria_sort": None, "numeric": num}
+    header = listing.header(key)
+    return {
+        "label": label or header.label,
+        "url": header.url,
+        "aria_sort": header.aria_sort,
+        "numeric": num or header.numeric,
+    }

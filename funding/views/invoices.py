@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 
 from finsam.formatting import format_kronor
 from finsam.forms import submit
+from finsam.listing import listing_for
 from finsam.years import query_year
-from funding import selectors, services
+from funding import lists, selectors, services
 from funding.documents.contributions_xlsx import contributions_workbook
 from funding.documents.invoice_pdf import draft_preview_pdf, invoice_filename, invoice_pdf
 from funding.documents.invoice_xml import invoice_xml
@@ -38,7 +39,7 @@ from funding.periods import periods_of
 from funding.views.common import PDF, XLSX, download, report_errors
 from members import notifications
 from members.access import office_access, reader_access
-from members.models import PopulationFigure, Role
+from members.models import Association, PopulationFigure, Role
 from members.selectors import history_of
 
 PAGE_SIZE = 50
@@ -190,15 +191,20 @@ def invoice_list(request, slug):
     if status:
         invoices = invoices.filter(status=status)
     drafts = invoices.filter(status=Invoice.Status.DRAFT)
+    listing = listing_for(lists.INVOICES, request, invoices, filters=filters)
+    if listing.wants_export:
+        return listing.export(filename=f"fakturor-{access.association.slug}-{year}")
     context = {
         "access": access,
         "filters": filters,
+        "listing": listing,
         "year": year,
-        "page": Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("sida")),
-        "totals": selectors.invoice_totals(invoices),
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+        # The totals follow the search, so that they are the sum of the rows the list shows.
+        "totals": selectors.invoice_totals(listing.rows),
         "draft_count": drafts.count() if access.can_manage else 0,
         "can_issue": access.can_manage,
-        "query_suffix": f"&year={year}&status={status or ''}",
+        "query_suffix": listing.query_suffix,
         "today": timezone.localdate(),
     }
     return render(request, "funding/invoice_list.html", context)
@@ -214,10 +220,15 @@ def overdue_list(request, slug):
         .select_related("organisation", "association")
         .order_by("due_date", "number")
     )
+    listing = listing_for(lists.OVERDUE, request, invoices)
+    if listing.wants_export:
+        return listing.export(filename=f"forfallna-fakturor-{access.association.slug}")
     context = {
         "access": access,
-        "page": Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("sida")),
-        "totals": selectors.invoice_totals(invoices),
+        "listing": listing,
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+        "totals": selectors.invoice_totals(listing.rows),
+        "query_suffix": listing.query_suffix,
         "today": timezone.localdate(),
     }
     return render(request, "funding/overdue_list.html", context)
@@ -511,9 +522,18 @@ def portal(request):
         .select_related("association", "organisation", "credited_invoice")
         .order_by("-issue_date", "-number")
     )
+    associations = Association.objects.filter(pk__in=invoices.values("association")).order_by("name")
+    filters = lists.PortalFilterForm(request.GET or None, associations=associations)
+    filters.is_valid()  # a value that does not parse is left out, and said next to its field
+    invoices = lists.filter_portal(invoices, getattr(filters, "cleaned_data", {}))
+    listing = listing_for(lists.PORTAL, request, invoices, filters=filters)
+    if listing.wants_export:
+        return listing.export(filename="vara-fakturor")
     context = {
-        "page": Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("sida")),
-        "outstanding": selectors.invoice_totals(invoices).outstanding,
+        "listing": listing,
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+        "outstanding": selectors.invoice_totals(listing.rows).outstanding,
+        "query_suffix": listing.query_suffix,
         "today": timezone.localdate(),
     }
     return render(request, "funding/portal.html", context)
