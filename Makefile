@@ -1,11 +1,12 @@
 # Finsam: two commands do everything.
-#   make run   environment, install, migrate, demo data, serve http://127.0.0.1:8000
+#   make run   environment, install, migrate, demo data, serve http://127.0.0.1:8000 (PORT=8080 for another port)
 #   make test  environment, install, the whole suite (DATABASE_URL picks the database)
 
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
+PORT ?= 8000
 
 .PHONY: run test venv system system-test lint messages lock serve
 
@@ -32,8 +33,8 @@ run: export DJANGO_DEBUG ?= true
 run: venv system
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	@echo "Serving on http://127.0.0.1:8000 – log in with one of the demo users above."
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:$(PORT) – log in with one of the demo users above."
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: venv system-test node_modules/.installed
 	$(BIN)/ruff check --quiet .

@@ -34,16 +34,26 @@ def format_number(value, places: int = 0) -> str:
     return sign + text
 
 
+def _ore_places(value, places: int) -> int:
+    # One amount format everywhere: öre only where they matter, so an invoice of whole kronor
+    # reads `413 000 kr` as every other page does, and one of 413 000,50 keeps its öre.
+    if places and round_money(Decimal(value), places) == round_money(Decimal(value), 0):
+        return 0
+    return places
+
+
 def format_amount(value, places: int = 0) -> str:
-    """Amount in kronor without unit, as in report tables."""
-    return format_number(value, places)
+    """Amount in kronor without unit, as in report tables; places=2 shows öre only when there are any."""
+    if value is None or value == "":
+        return ""
+    return format_number(value, _ore_places(value, places))
 
 
 def format_kronor(value, places: int = 0) -> str:
-    """`1388000` -> `1 388 000 kr`."""
+    """`1388000` -> `1 388 000 kr`; places=2 gives `413 000,50 kr` but `413 000 kr`."""
     if value is None or value == "":
         return ""
-    return f"{format_number(value, places)}{NBSP}kr"
+    return f"{format_amount(value, places)}{NBSP}kr"
 
 
 def format_percent(value, places: int = 1) -> str:

@@ -2,12 +2,15 @@
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from finsam import formatting
 from finsam.dashboard import Block, Todo, fill
 from members.models import (
     Association,
@@ -245,10 +248,47 @@ def _changes(entry, fields) -> list[tuple[str, str, str]]:
             objects = ", ".join(str(item) for item in change.get("objects", []))
             old, new = ("", objects) if change.get("operation") == "add" else (objects, "")
         else:
-            old, new = display.get(label, change)
+            shown = display.get(label, change)
+            old, new = _display(field, change[0], shown[0]), _display(field, change[1], shown[1])
         if _blank(old) != _blank(new):
             rows.append((label, _blank(old), _blank(new)))
     return rows
+
+
+# Amounts are DecimalField(max_digits=14, decimal_places=2) in every app (STYLE.md, Money).
+MONEY_DIGITS = (14, 2)
+
+
+def _display(field, raw, shown) -> str:
+    """A logged value as the pages show it: `1 388 000 kr`, `222000-1818`, ISO dates, "ja"."""
+    if _blank(raw) == "" or field.choices:
+        return shown  # choices: the label that auditlog looked up
+    kind = field.get_internal_type()
+    try:
+        if kind == "DecimalField":
+            if field.name.endswith("_percent"):
+                return formatting.format_percent(raw, 2)
+            if (field.max_digits, field.decimal_places) == MONEY_DIGITS:
+                return formatting.format_kronor(raw, 2)
+            return formatting.format_number(raw, max(0, -Decimal(raw).normalize().as_tuple().exponent))
+        if kind in ("IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField", "BigIntegerField"):
+            return raw if field.name == "year" else formatting.format_number(raw)
+        if kind == "DateField":
+            return datetime.date.fromisoformat(raw[:10]).isoformat()
+        if kind == "DateTimeField":
+            moment = datetime.datetime.fromisoformat(raw)
+            if timezone.is_aware(moment):
+                moment = timezone.localtime(moment)
+            return moment.strftime("%Y-%m-%d %H:%M")
+        if kind == "BooleanField":
+            return str(_("yes") if raw == "True" else _("no"))
+    except (ValueError, ArithmeticError):
+        return shown
+    if field.name == "organisation_number":
+        return formatting.format_organisation_number(raw)
+    if field.name == "bankgiro":
+        return formatting.format_bankgiro(raw)
+    return shown
 
 
 def _blank(value) -> str:

@@ -17,6 +17,14 @@ def test_kronor_group_thousands_with_no_break_spaces():
     assert format_kronor(Decimal(1_388_000)) == f"1{NBSP}388{NBSP}000{NBSP}kr"
 
 
+def test_ore_show_only_where_they_matter():
+    # Invoices asked for öre and showed `413 000,00 kr` beside `1 388 000 kr` on every other page.
+    assert format_kronor(Decimal("413000.00"), 2) == f"413{NBSP}000{NBSP}kr"
+    assert format_kronor(Decimal("413000.50"), 2) == f"413{NBSP}000,50{NBSP}kr"
+    assert format_kronor(Decimal("-37275.25"), 2) == f"\u221237{NBSP}275,25{NBSP}kr"
+    assert format_kronor(Decimal("413000.50")) == f"413{NBSP}001{NBSP}kr"
+
+
 def test_negative_amounts_use_a_minus_sign():
     assert format_number(Decimal(-26_469)) == "\u221226\u00a0469"
 
