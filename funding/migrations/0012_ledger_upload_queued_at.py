@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('funding', '0009_ledger_upload_status'),
+        ('funding', '0011_account_mapping_cost_kind'),
     ]
 
     operations = [
