@@ -277,6 +277,8 @@ def invoices_review(request, slug):
         "year": year,
         "form": form,
         "plan": plan,
+        # With an impossible date the periods are still offered, dated as if issued today.
+        "periods": plan.periods if plan else choices,
         "chosen": set(form.cleaned_data["period"]) if bound and plan else set(form.initial["period"]),
         "issue_date": issue_date,
         "confirm_label": issue_button_label(len(plan.invoices), plan.total) if plan else "",

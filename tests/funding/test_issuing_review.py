@@ -103,6 +103,7 @@ def test_an_impossible_invoice_date_on_the_issuing_page_is_refused_in_swedish(
     response = client.get(REVIEW, {"year": 2026, "issue_date": "2026-02-30", "period": [Q4]})
     assert response.status_code == 200
     assert "Fyll i ett giltigt datum." in text(response)
+    assert "2026, kvartal 4" in text(response)  # the periods are still there to choose
     assert "Utfärda 6" not in text(response)
     response = client.post(ISSUE, {"year": 2026, "issue_date": "i morgon", "invoice": "1"}, follow=True)
     assert "Ange fakturadatum som ÅÅÅÅ-MM-DD." in text(response)
@@ -136,3 +137,10 @@ def test_draft_previews_and_the_issuing_page_are_the_office_s_own(
         client.force_login(user)
         assert client.get(reverse("funding:draft_preview", args=["sofint", draft.pk])).status_code == 404
         assert client.get(REVIEW, {"year": 2026}).status_code == 404
+
+
+def test_the_issuing_page_says_so_when_the_year_has_no_drafts(client, sofint, sofint_office):
+    client.force_login(sofint_office)
+    page = text(client.get(REVIEW, {"year": 2026}))
+    assert "Det finns inga fakturautkast för 2026." in page
+    assert "Utfärda 0" not in page
