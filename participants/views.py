@@ -21,13 +21,14 @@ from django.views.decorators.cache import never_cache
 from finsam import uploads
 from finsam.client_address import client_address
 from finsam.forms import submit
+from finsam.listing import listing_for
 from finsam.years import query_year
 from funding.views.common import PDF, XLSX, download
 from initiatives.models import Initiative
 from members.access import aggregate_access, association_access, office_access
 from members.models import Association, Role
 from members.second_factor import second_factor_required
-from participants import comparison, documents, services
+from participants import comparison, documents, lists, services
 from participants.disclosure import NOTE, DisclosedSurvey
 from participants.forms import ComparisonForm, EnrolmentForm, RegisterFilterForm, SurveyForm
 from participants.importing import ImportRejected
@@ -220,11 +221,17 @@ def export(request, slug):
 def access_log(request, slug):
     access = office_access(request.user, slug)
     entries = AccessLog.objects.filter(association=access.association).select_related("user")
-    return render(
-        request,
-        "participants/access_log.html",
-        {"access": access, "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("sida"))},
-    )
+    listing = listing_for(lists.ACCESS_LOG, request, entries)
+    if listing.wants_export:
+        # Behind the same office role, second factor and no-store as the page itself.
+        return listing.export(filename=f"atkomstlogg-{access.association.slug}")
+    context = {
+        "access": access,
+        "listing": listing,
+        "query_suffix": listing.query_suffix,
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+    }
+    return render(request, "participants/access_log.html", context)
 
 
 # --- Statistics ----------------------------------------------------------------------------------

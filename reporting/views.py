@@ -19,12 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.forms import add_service_errors, submit
+from finsam.listing import listing_for
 from funding.views.common import download
 from members import notifications
 from members.access import aggregate_access
 from members.models import Association, Role
 from members.selectors import history_of, member_organisations
-from reporting import documents, jobs, services
+from reporting import documents, jobs, lists, services
 from reporting.content import LedgerMissing
 from reporting.forms import (
     AdoptForm,
@@ -84,8 +85,18 @@ def report_list(request, slug):
         if report:
             messages.success(request, _("The draft was created."))
             return redirect("reporting:report_detail", slug=slug, pk=report.pk)
-    page = Paginator(reports.select_related("decision__meeting"), PAGE_SIZE).get_page(request.GET.get("sida"))
-    return render(request, "reporting/report_list.html", {"access": access, "page": page, "form": form})
+    listing = listing_for(lists.REPORTS, request, reports.select_related("decision__meeting"))
+    if listing.wants_export and request.method == "GET":
+        return listing.export(filename=f"rapporter-{access.association.slug}")
+    page = Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida"))
+    context = {
+        "access": access,
+        "page": page,
+        "form": form,
+        "listing": listing,
+        "query_suffix": listing.query_suffix,
+    }
+    return render(request, "reporting/report_list.html", context)
 
 
 @login_required
@@ -434,10 +445,15 @@ def invoice_batch(request, slug, year):
 @login_required
 def job_list(request):
     jobs.fail_dead(Job.objects.visible_to(request.user))
-    page = Paginator(Job.objects.visible_to(request.user).defer("result"), PAGE_SIZE).get_page(
-        request.GET.get("sida")
+    listing = listing_for(lists.JOBS, request, Job.objects.visible_to(request.user).defer("result"))
+    if listing.wants_export:
+        return listing.export(filename="jobb")
+    page = Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida"))
+    return render(
+        request,
+        "reporting/job_list.html",
+        {"page": page, "listing": listing, "query_suffix": listing.query_suffix},
     )
-    return render(request, "reporting/job_list.html", {"page": page})
 
 
 # --- Reports across associations, for member representatives -----------------------------------------
@@ -453,5 +469,13 @@ def adopted_reports(request):
         .select_related("association", "decision__meeting")
         .order_by("association__name", "-period_end")
     )
-    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("sida"))
-    return render(request, "reporting/adopted_reports.html", {"page": page, "today": datetime.date.today()})
+    listing = listing_for(lists.ADOPTED_REPORTS, request, reports)
+    if listing.wants_export:
+        return listing.export(filename="faststallda-rapporter")
+    context = {
+        "page": Paginator(listing.rows, PAGE_SIZE).get_page(request.GET.get("sida")),
+        "listing": listing,
+        "query_suffix": listing.query_suffix,
+        "today": datetime.date.today(),
+    }
+    return render(request, "reporting/adopted_reports.html", context)
