@@ -87,6 +87,7 @@ def _tell_funding(initiative: Initiative) -> None:
         label=initiative.name,
         accounting_object=initiative.accounting_object,
         amounts=selectors.granted_by_year(initiative),
+        decided_on=selectors.decided_on_by_year(initiative),
     )
 
 
@@ -233,6 +234,12 @@ def record_decision(
             change_status(initiative=initiative, status=Status.GRANTED)
     elif initiative.status in (Status.APPLICATION, Status.PREPARATION):
         change_status(initiative=initiative, status=Status.REJECTED)
+    # The applications the board has decided on no longer wait for it.
+    for application in initiative.applications.filter(
+        status__in=[Application.Status.SUBMITTED, Application.Status.PREPARED]
+    ):
+        application.status = Application.Status.GRANTED if granted else Application.Status.REJECTED
+        application.save(update_fields=["status"])  # saved one by one, so the history shows it
     _tell_funding(initiative)
     return decision
 

@@ -70,6 +70,7 @@ def budget_detail(request, slug, pk):
     context = {
         "access": access,
         "table": budgets.budget_table(budget),
+        "late_decisions": budgets.decided_after_adoption([budget]),
         "versions": Budget.objects.filter(
             association=access.association, first_year=budget.first_year
         ).order_by("-version"),
