@@ -480,6 +480,29 @@ class Goal(models.Model):
         )
 
 
+class GoalYearLock(models.Model):
+    """A year whose goals and outcomes are frozen: the association's annual report for it is adopted.
+
+    Set by the reporting app when the board adopts the annual report (initiatives knows no reports),
+    so the initiative pages and the archived report show the same goals and outcomes.
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="goal_year_locks", verbose_name=_("association")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    reference = models.CharField(_("adopted"), max_length=100, blank=True)  # e.g. "2026-03-20 § 4"
+
+    class Meta:
+        verbose_name = _("frozen goal year")
+        verbose_name_plural = _("frozen goal years")
+        ordering = ["association", "year"]
+        constraints = [models.UniqueConstraint(fields=["association", "year"], name="one_goal_year_lock")]
+
+    def __str__(self) -> str:
+        return f"{self.association} {self.year}"
+
+
 class FollowUp(models.Model):
     """The yearly follow-up of an initiative: the seven evaluation questions of seed 002, Bilaga 2."""
 

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from initiatives import services as initiative_services
 from members.models import BoardMeeting, Decision, Organisation, User
 from reporting import documents
 from reporting.content import LedgerMissing
@@ -138,6 +139,11 @@ def adopt(
     report.adopted_at = timezone.now()
     report.pdf_sha256 = hashlib.sha256(files["pdf"]).hexdigest()
     report.save()
+    if report.kind == Report.Kind.ANNUAL:
+        # The archived report states the year's goals and outcomes; from now on they are frozen.
+        initiative_services.freeze_goal_year(
+            association=report.association, year=report.year, reference=decision.reference
+        )
     return report
 
 
