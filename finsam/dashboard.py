@@ -31,6 +31,7 @@ class Todo:
     date: datetime.date | None = None
     date_label: str = ""
     urgent: bool = False
+    urgent_label: str = ""  # the badge of an urgent item; "Overdue" if empty
 
 
 Provider = Callable[[Any, list], Iterable[tuple[Any, Todo | Block]]]

@@ -29,4 +29,5 @@ class FundingConfig(AppConfig):
         )
         dashboard.register(home.office_invoices)
         dashboard.register(home.office_ledgers)
+        dashboard.register(home.office_late_decisions)
         dashboard.register(home.representative_invoices)

@@ -9,6 +9,7 @@ Proposals can be changed; an adopted budget is frozen and a revision is a new ve
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -377,14 +378,22 @@ def _source_lines(association: Association) -> list[SourceLine]:
 
 @transaction.atomic
 def set_initiative_line(
-    *, association: Association, source: str, label: str, accounting_object: str, amounts: dict[int, Decimal]
+    *,
+    association: Association,
+    source: str,
+    label: str,
+    accounting_object: str,
+    amounts: dict[int, Decimal],
+    decided_on: dict[int, datetime.date] | None = None,
 ) -> None:
     """What the board has granted an initiative, per year; every draft budget follows at once.
 
     Called by the initiatives app whenever a grant is decided or changed, or the initiative renamed
     or given another accounting object. Years without an amount are left out; no amounts at all
-    removes the line from the drafts. Adopted budgets never change.
+    removes the line from the drafts. Adopted budgets never change; a year decided after one was
+    adopted (`decided_on`, the latest decision's date per year) is flagged on it instead.
     """
+    decided_on = decided_on or {}
     DecidedAmount.objects.filter(association=association, source=source).delete()
     DecidedAmount.objects.bulk_create(
         DecidedAmount(
@@ -394,6 +403,7 @@ def set_initiative_line(
             accounting_object=accounting_object,
             year=year,
             amount=amount,
+            decided_on=decided_on.get(year),
         )
         for year, amount in sorted(amounts.items())
         if amount
@@ -433,6 +443,41 @@ def refresh_source_lines(budget: Budget, lines: list[SourceLine] | None = None) 
         line.save()
     for line in existing.values():
         line.delete()
+
+
+@dataclass(frozen=True)
+class LateDecision:
+    """A line decided after the budget that covers its year was adopted (Beslut efter antagen budget)."""
+
+    budget: Budget
+    label: str
+    year: int
+    amount: Decimal
+    decided_on: datetime.date
+
+
+def decided_after_adoption(budgets: Iterable[Budget]) -> list[LateDecision]:
+    """The decided amounts of adopted budgets' years whose decision came after the adoption.
+
+    The adopted budget does not follow them (it is frozen); the office revises it or lets the
+    board know. Reads all the budgets' associations in one query.
+    """
+    adopted = [budget for budget in budgets if budget.is_adopted and budget.adopted_on]
+    if not adopted:
+        return []
+    rows = DecidedAmount.objects.filter(
+        association__in={budget.association_id for budget in adopted}, decided_on__isnull=False
+    ).order_by("label", "year")
+    late = []
+    for budget in adopted:
+        for row in rows:
+            if (
+                row.association_id == budget.association_id
+                and row.year in budget.years
+                and row.decided_on > budget.adopted_on
+            ):
+                late.append(LateDecision(budget, row.label, row.year, row.amount, row.decided_on))
+    return late
 
 
 def refresh_all_proposals(association: Association) -> None:

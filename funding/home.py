@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from finsam.dashboard import Todo
-from funding.models import Invoice, LedgerYear
+from funding.budgets import decided_after_adoption
+from funding.models import Budget, Invoice, LedgerYear
 from members.models import Role
 
 
@@ -115,5 +116,35 @@ def representative_invoices(user, sections):
                 date=invoice.due_date,
                 date_label=_("due on"),
                 urgent=invoice.due_date is not None and invoice.due_date < today,
+            ),
+        )
+
+
+def office_late_decisions(user, sections):
+    """Grants decided after the budget in force for their year was adopted (Beslut efter antagen budget)."""
+    offices = _office_sections(sections)
+    if not offices:
+        return
+    # The newest version of each budget still running; an older version has been replaced.
+    newest: dict[tuple[int, int], Budget] = {}
+    for budget in (
+        Budget.objects.filter(association__in=list(offices), first_year__gte=timezone.localdate().year - 2)
+        .select_related("association")
+        .order_by("version")
+    ):
+        newest[(budget.association_id, budget.first_year)] = budget
+    late = decided_after_adoption(newest.values())
+    for budget in sorted({decision.budget for decision in late}, key=lambda budget: budget.first_year):
+        count = sum(1 for decision in late if decision.budget == budget)
+        yield (
+            offices[budget.association_id],
+            Todo(
+                text=ngettext(
+                    "%(budget)s: %(count)s decision after the adopted budget",
+                    "%(budget)s: %(count)s decisions after the adopted budget",
+                    count,
+                )
+                % {"budget": budget, "count": count},
+                url=budget.get_absolute_url(),
             ),
         )

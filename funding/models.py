@@ -933,6 +933,9 @@ class DecidedAmount(models.Model):
     accounting_object = models.CharField(_("accounting object"), max_length=40, blank=True)
     year = models.PositiveSmallIntegerField(_("year"))
     amount = models.DecimalField(_("amount"), **MONEY)
+    # The date of the latest decision on the year's amount: a later one than the budget's adoption
+    # is flagged on the adopted budget, which does not follow it.
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("decided amount")

@@ -10,10 +10,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # CostKind is defined with the account mapping, which gives a cost account its kind.
 from funding.accounts import CostKind
@@ -43,6 +44,19 @@ class InitiativeQuerySet(models.QuerySet):
             return self.none()
         return self.filter(leads=user, association__in=Role.objects.association_ids(user, Role.Kind.LEAD))
 
+    def with_current_status(self, on: datetime.date | None = None) -> "InitiativeQuerySet":
+        """Annotate `current_status_value`: the status as the dates make it (see Initiative.current_status)."""
+        on = on or timezone.localdate()
+        Status = Initiative.Status
+        return self.annotate(
+            current_status_value=Case(
+                When(status__in=[Status.GRANTED, Status.RUNNING], end_date__lt=on, then=Value(Status.ENDED)),
+                When(status=Status.GRANTED, start_date__lte=on, then=Value(Status.RUNNING)),
+                default=F("status"),
+                output_field=models.CharField(),
+            )
+        )
+
     def active_in(self, year: int) -> "InitiativeQuerySet":
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         return self.filter(Q(start_date__lte=last) | Q(start_date__isnull=True)).filter(
@@ -62,8 +76,8 @@ class Initiative(models.Model):
     class Status(models.TextChoices):
         APPLICATION = "application", _("Application")
         PREPARATION = "preparation", _("In preparation")
-        GRANTED = "granted", _("Granted")
-        REJECTED = "rejected", _("Rejected")
+        GRANTED = "granted", pgettext_lazy("application", "Granted")
+        REJECTED = "rejected", pgettext_lazy("application", "Rejected")
         RUNNING = "running", _("Running")
         ENDED = "ended", _("Ended")
         PERMANENT = "permanent", _("Made permanent in regular work")
@@ -159,6 +173,35 @@ class Initiative(models.Model):
         """How its costs count in the split: individual-oriented, or structural (preventive and other too)."""
         return "individual" if self.kind == self.Kind.INDIVIDUAL else "structural"
 
+    def status_on(self, on: datetime.date) -> str:
+        """The status as the dates make it: a granted initiative runs from its start date, and a
+        granted or running one has ended once its period is over. The stored status is the last
+        step the office or a decision took; time moves the rest, so no job has to update it.
+        The same rule is the queryset's with_current_status(), for filtering lists."""
+        if self.status in (self.Status.GRANTED, self.Status.RUNNING) and self.end_date and self.end_date < on:
+            return self.Status.ENDED
+        if self.status == self.Status.GRANTED and self.start_date and self.start_date <= on:
+            return self.Status.RUNNING
+        return self.status
+
+    @property
+    def current_status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    def get_current_status_display(self) -> str:
+        return self.Status(self.current_status).label
+
+    @property
+    def status_tone(self) -> str:
+        """The badge's colour for the current status."""
+        return {
+            self.Status.GRANTED: "ok",
+            self.Status.RUNNING: "ok",
+            self.Status.REJECTED: "error",
+            self.Status.APPLICATION: "warn",
+            self.Status.PREPARATION: "warn",
+        }.get(self.current_status, "")
+
     def runs_in(self, year: int) -> bool:
         return (self.start_date is None or self.start_date.year <= year) and (
             self.end_date is None or self.end_date.year >= year
@@ -172,6 +215,8 @@ class Application(models.Model):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
         PREPARED = "prepared", _("Prepared for the board")
+        GRANTED = "granted", pgettext_lazy("application", "Granted")
+        REJECTED = "rejected", pgettext_lazy("application", "Rejected")
 
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="applications", verbose_name=_("initiative")
@@ -426,6 +471,29 @@ class Goal(models.Model):
             if outcome >= self.target * Decimal("0.75")
             else self.Assessment.NOT_FULFILLED
         )
+
+
+class GoalYearLock(models.Model):
+    """A year whose goals and outcomes are frozen: the association's annual report for it is adopted.
+
+    Set by the reporting app when the board adopts the annual report (initiatives knows no reports),
+    so the initiative pages and the archived report show the same goals and outcomes.
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="goal_year_locks", verbose_name=_("association")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    reference = models.CharField(_("adopted"), max_length=100, blank=True)  # e.g. "2026-03-20 § 4"
+
+    class Meta:
+        verbose_name = _("frozen goal year")
+        verbose_name_plural = _("frozen goal years")
+        ordering = ["association", "year"]
+        constraints = [models.UniqueConstraint(fields=["association", "year"], name="one_goal_year_lock")]
+
+    def __str__(self) -> str:
+        return f"{self.association} {self.year}"
 
 
 class FollowUp(models.Model):

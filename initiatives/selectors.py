@@ -1,11 +1,12 @@
 """Reads that shape the initiatives pages: money per year, the project table, cost reports."""
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Max, Sum
 
 from funding.statements import LedgerMissing, costs_by_object, counts_as_initiative_cost, year_figures
 from initiatives.models import ApplicationCost, CostKind, CostReport, Goal, GrantAmount, Initiative
@@ -45,6 +46,16 @@ def granted_by_year(initiative: Initiative) -> dict[int, Decimal]:
         .annotate(total=Sum("amount"))
     )
     return {row["year"]: row["total"] for row in totals}
+
+
+def decided_on_by_year(initiative: Initiative) -> dict[int, datetime.date]:
+    """The date of the latest decision on each year's granted amount (its meeting's date)."""
+    latest = (
+        GrantAmount.objects.filter(grant__initiative=initiative, grant__granted=True)
+        .values("year")
+        .annotate(latest=Max("grant__decision__meeting__date"))
+    )
+    return {row["year"]: row["latest"] for row in latest}
 
 
 # --- The project table (seed 004's "Projektredovisning") ---------------------------------------------

@@ -16,11 +16,12 @@ from initiatives.models import (
     CostReport,
     FollowUp,
     Goal,
+    GoalYearLock,
     Grant,
     GrantAmount,
     Initiative,
 )
-from members.models import BoardMeeting, Decision, Membership, Role
+from members.models import Association, BoardMeeting, Decision, Membership, Role
 
 Status = Initiative.Status
 
@@ -87,6 +88,7 @@ def _tell_funding(initiative: Initiative) -> None:
         label=initiative.name,
         accounting_object=initiative.accounting_object,
         amounts=selectors.granted_by_year(initiative),
+        decided_on=selectors.decided_on_by_year(initiative),
     )
 
 
@@ -233,6 +235,12 @@ def record_decision(
             change_status(initiative=initiative, status=Status.GRANTED)
     elif initiative.status in (Status.APPLICATION, Status.PREPARATION):
         change_status(initiative=initiative, status=Status.REJECTED)
+    # The applications the board has decided on no longer wait for it.
+    for application in initiative.applications.filter(
+        status__in=[Application.Status.SUBMITTED, Application.Status.PREPARED]
+    ):
+        application.status = Application.Status.GRANTED if granted else Application.Status.REJECTED
+        application.save(update_fields=["status"])  # saved one by one, so the history shows it
     _tell_funding(initiative)
     return decision
 
@@ -255,8 +263,30 @@ def change_grant(*, grant: Grant, amounts: dict[int, Decimal], conditions: str) 
 # --- Goals, follow-up, costs ---------------------------------------------------------------------------
 
 
+def _require_open_goal_year(association_id: int, year: int) -> None:
+    if GoalYearLock.objects.filter(association_id=association_id, year=year).exists():
+        raise ValidationError(
+            _(
+                "The goals of %(year)s are frozen: the annual report for %(year)s has been adopted, "
+                "and the goals and outcomes it reports cannot change."
+            )
+            % {"year": year}
+        )
+
+
+@transaction.atomic
+def freeze_goal_year(*, association: Association, year: int, reference: str = "") -> None:
+    """Called by the reporting app when the annual report for the year is adopted; a second call is calm."""
+    GoalYearLock.objects.get_or_create(association=association, year=year, defaults={"reference": reference})
+
+
 @transaction.atomic
 def save_goal(*, goal: Goal) -> Goal:
+    if goal.pk:
+        stored = Goal.objects.filter(pk=goal.pk).values_list("association_id", "year").first()
+        if stored:
+            _require_open_goal_year(*stored)
+    _require_open_goal_year(goal.association_id, goal.year)
     if goal.initiative and goal.initiative.association_id != goal.association_id:
         raise ValidationError(_("The initiative belongs to another association."))
     if goal.target is not None and not goal.unit:

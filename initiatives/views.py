@@ -87,7 +87,7 @@ def initiative_list(request, slug):
         if data["kind"]:
             initiatives = initiatives.filter(kind=data["kind"])
         if data["status"]:
-            initiatives = initiatives.filter(status=data["status"])
+            initiatives = initiatives.with_current_status().filter(current_status_value=data["status"])
         if data["owner"]:
             initiatives = initiatives.filter(owner=data["owner"])
     initiatives = initiatives.annotate(
@@ -143,7 +143,9 @@ def initiative_detail(
         ),
         "follow_ups": initiative.follow_ups.all(),
         "writable": _writable(request, access, initiative),
-        "status_form": StatusForm(initial={"status": initiative.status}) if access.can_manage else None,
+        "status_form": StatusForm(initial={"status": initiative.current_status})
+        if access.can_manage
+        else None,
         "year": timezone.localdate().year,
         "history": history_of(initiative) if access.can_see_history else None,
         # Facts other apps know about the initiative, e.g. enrolments still open after its end.

@@ -23,7 +23,12 @@ def _url(report: Report, name: str = "reporting:report_detail") -> str:
 
 
 def _office_items(report: Report, today: datetime.date):
-    due = {"date": report.deadline, "date_label": _("at the latest"), "urgent": report.deadline < today}
+    due = {
+        "date": report.deadline,
+        "date_label": _("at the latest"),
+        "urgent": report.deadline < today,
+        "urgent_label": _("Late"),
+    }
     if report.status == Report.Status.DRAFT:
         empty = len(specs_for(report.kind)) - report.written_sections
         if empty > 0:
@@ -119,5 +124,6 @@ def report_todos(user, sections):
                     date=deadline,
                     date_label=_("at the latest"),
                     urgent=deadline < today,
+                    urgent_label=_("Late"),
                 ),
             )

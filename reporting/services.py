@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from initiatives import services as initiative_services
 from members import notifications
 from members.models import BoardMeeting, Decision, Notification, Organisation, Role, User
 from reporting import documents
@@ -143,6 +144,10 @@ def adopt(
     report.pdf_sha256 = hashlib.sha256(files["pdf"]).hexdigest()
     report.save()
     if report.kind == Report.Kind.ANNUAL:
+        # The archived report states the year's goals and outcomes; from now on they are frozen.
+        initiative_services.freeze_goal_year(
+            association=report.association, year=report.year, reference=decision.reference
+        )
         # The auditors' statement is what an adopted annual report waits for.
         _tell(report, Notification.STATEMENT_REQUESTED, Role.Kind.AUDITOR)
     return report

@@ -74,6 +74,7 @@ def budget_detail(request, slug, pk):
         "access": access,
         "table": budgets.budget_table(budget),
         "prefill_note": budgets.prefill_note(budget),
+        "late_decisions": budgets.decided_after_adoption([budget]),
         "versions": Budget.objects.filter(
             association=access.association, first_year=budget.first_year
         ).order_by("-version"),

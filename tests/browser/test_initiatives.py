@@ -39,7 +39,7 @@ def test_from_application_to_decision_to_running_with_its_history(demo, login, l
 
     page.goto(f"{live_server.url}/forbund/sofint/moten/")
     page.get_by_role("link", name="Nytt möte").click()
-    page.get_by_label("Datum").fill("2026-12-10")
+    page.get_by_label("Datum").fill("2026-11-26")  # held: decisions are recorded after the meeting
     page.get_by_role("button", name="Spara").click()
     page.get_by_role("link", name="Registrera ett beslut").click()
     axe("decision form")
@@ -65,8 +65,8 @@ def test_from_application_to_decision_to_running_with_its_history(demo, login, l
 
 def test_the_lead_sees_only_samcoach_and_writes_its_follow_up(demo, login, live_server, axe):
     page = login("insats")
-    expect(page.get_by_role("link", name="SamCoach")).to_be_visible()
-    page.get_by_role("link", name="SamCoach").click()
+    expect(page.get_by_role("link", name="SamCoach", exact=True)).to_be_visible()
+    page.get_by_role("link", name="SamCoach", exact=True).click()
     axe("lead initiative")
     assert page.goto(f"{live_server.url}/forbund/solleftea/insatser/livsstilslyftet/").status == 404
     page.goto(f"{live_server.url}/forbund/solleftea/insatser/samcoach/uppfoljning/2026/")

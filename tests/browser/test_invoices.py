@@ -16,7 +16,7 @@ from tests.documents import pdf_text
 
 def test_member_representative_downloads_own_invoice_pdf_from_the_portal(demo, login, live_server, axe):
     page = login("medlem")
-    expect(page.get_by_role("heading", name="Fakturor")).to_be_visible()
+    expect(page.get_by_role("heading", name="Väntar på dig")).to_be_visible()
     page.get_by_role("link", name="Våra fakturor").click()
     expect(page.get_by_role("heading", name="Våra fakturor")).to_be_visible()
     axe("portal")

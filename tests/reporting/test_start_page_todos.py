@@ -46,7 +46,7 @@ def test_the_office_is_led_from_draft_to_adoption_to_the_missing_statement(
     services.save_section(report=draft_2009, key="future", text="")
     response, page = start_page(client, sofint_office)
     assert "Årsredovisning 2009: skriv 1 tomt avsnitt och dela rapporten med styrelsen" in page
-    assert "senast 2010-03-31" in page and "Förfallen" in page  # the deadline has passed
+    assert "Försenad" in page and "senast 2010-03-31" in page  # the deadline has passed
     services.save_section(report=draft_2009, key="future", text="Framtiden.")
     services.share(report=draft_2009)
     response, page = start_page(client, sofint_office)
