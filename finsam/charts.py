@@ -5,29 +5,36 @@ draws SVG images but not the CSS inside inline SVG, and the pages' CSP allows da
 """
 
 import base64
+import functools
 import io
-
-import matplotlib
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
 
 from finsam.formatting import format_number
 
 COLOURS = ["#0b4f71", "#5b9bb8", "#b7d3e2", "#7a4b00", "#a4161a"]
-matplotlib.rcParams.update(
-    {
-        "font.family": "DejaVu Sans",
-        "font.size": 10,
-        "svg.fonttype": "none",
-        "svg.hashsalt": "finsam",
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }
-)
+
+
+@functools.cache
+def _matplotlib():
+    """matplotlib, configured, imported the first time a chart is drawn (not when the app starts)."""
+    import matplotlib
+
+    matplotlib.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 10,
+            "svg.fonttype": "none",
+            "svg.hashsalt": "finsam",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+    return matplotlib
 
 
 def new_figure(width: float = 6, height: float = 3.2):
+    _matplotlib()
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(width, height))
     return figure, figure.subplots()
 
@@ -50,10 +57,14 @@ def number_text(value, places: int = 0) -> str:
 
 def swedish_axis(axis) -> None:
     """Tick labels on the value axis in Swedish format."""
+    from matplotlib.ticker import FuncFormatter
+
     axis.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: number_text(value)))
 
 
 def legend_below(axis, labels: list[str]) -> None:
+    from matplotlib.patches import Patch
+
     axis.legend(
         handles=[Patch(color=COLOURS[index], label=label) for index, label in enumerate(labels)],
         frameon=False,

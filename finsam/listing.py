@@ -25,7 +25,6 @@ from django import forms
 from django.db.models import F, Q, QuerySet
 from django.http import FileResponse, QueryDict
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
 from finsam import excel
 
@@ -186,6 +185,8 @@ def listing_for(
 
 def export_response(definition: ListDefinition, rows, *, filename: str) -> FileResponse:
     """The rows as an .xlsx download, the same columns as the page, written row by row."""
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(str(definition.title)[:31])
     sheet.append([excel.write_only_cell(sheet, column.label, bold=True) for column in definition.columns])

@@ -5,6 +5,7 @@ organisation number in the header, "Sida X av Y" in the footer, DejaVu Sans embe
 """
 
 import contextlib
+import functools
 import gc
 import logging
 import threading
@@ -14,8 +15,6 @@ from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from finsam.formatting import format_organisation_number
 
@@ -79,35 +78,51 @@ def collect_put_off_garbage(**_signal) -> bool:
     return True
 
 
-class StaticFilesOnly(URLFetcher):
-    """Fetches nothing but data: URIs (the charts) and the project's own static files.
+@functools.cache
+def _static_files_only():
+    """The URL fetcher class, made when the first document renders: WeasyPrint (with Pango and
+    fontTools behind it) is imported then, not when the app starts."""
+    from weasyprint.urls import URLFetcher
 
-    A document's text comes from users; should any of it ever reach the HTML or CSS as a URL,
-    WeasyPrint must not fetch it from the network or read another file of the server (server-side
-    request forgery). A refused resource is left out of the PDF with a warning in the log.
-    """
+    class StaticFilesOnly(URLFetcher):
+        """Fetches nothing but data: URIs (the charts) and the project's own static files.
 
-    def fetch(self, url, headers=None):
-        scheme = urlsplit(url).scheme.lower()
-        if scheme == "data" or (scheme == "file" and self._is_static(url)):
-            return super().fetch(url, headers)
-        raise ValueError(f"Only the project's static files may be used in a document: {url[:200]}")
+        A document's text comes from users; should any of it ever reach the HTML or CSS as a URL,
+        WeasyPrint must not fetch it from the network or read another file of the server (server-side
+        request forgery). A refused resource is left out of the PDF with a warning in the log.
+        """
 
-    @staticmethod
-    def _is_static(url: str) -> bool:
-        path = Path(url2pathname(urlsplit(url).path)).resolve()
-        roots = [Path(root).resolve() for root in [*settings.STATICFILES_DIRS, settings.STATIC_ROOT] if root]
-        return any(path.is_relative_to(root) for root in roots)
+        def fetch(self, url, headers=None):
+            scheme = urlsplit(url).scheme.lower()
+            if scheme == "data" or (scheme == "file" and self._is_static(url)):
+                return super().fetch(url, headers)
+            raise ValueError(f"Only the project's static files may be used in a document: {url[:200]}")
+
+        @staticmethod
+        def _is_static(url: str) -> bool:
+            path = Path(url2pathname(urlsplit(url).path)).resolve()
+            roots = [Path(root).resolve() for root in [*settings.STATICFILES_DIRS, settings.STATIC_ROOT] if root]
+            return any(path.is_relative_to(root) for root in roots)
+
+    return StaticFilesOnly
+
+
+def __getattr__(name: str):
+    if name == "StaticFilesOnly":  # finsam.pdf.StaticFilesOnly, as before the import was put off
+        return _static_files_only()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render_pdf(
     template_name: str, context: dict, *, pdf_variant: str | None = None, pdf_tags: bool = False
 ) -> bytes:
     """pdf_variant "pdf/a-3b" with pdf_tags gives an archivable, tagged (accessible) PDF."""
+    from weasyprint import HTML
+
     html = render_to_string(template_name, context)
     with fewer_collections():
         try:
-            document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=StaticFilesOnly())
+            document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_static_files_only()())
             return document.write_pdf(pdf_variant=pdf_variant, pdf_tags=pdf_tags, uncompressed_pdf=False)
         except Exception as error:  # WeasyPrint's own errors have no common base class
             logger.exception("Rendering %s as PDF failed", template_name)

@@ -5,8 +5,6 @@ so the chart costs no query. The page's table beside it is the text alternative,
 """
 
 from django.utils.translation import gettext as _
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from finsam.charts import COLOURS, data_uri, new_figure, number_text, svg, swedish_axis
 from finsam.money import in_thousands
@@ -15,6 +13,9 @@ from funding.statements import KeyFigures
 
 def key_figures_chart(rows: list[KeyFigures]) -> str:
     """The chart as a data: URI (SVG)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     figure, axis = new_figure(9, 3.4)
     # The marks the table uses: * from the next year's file, † a year still open (so far).
     years = [

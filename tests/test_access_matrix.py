@@ -219,7 +219,7 @@ def answer(client, url):
 def test_no_persona_reaches_another_forbunds_or_organisations_objects(client, monkeypatch):
     # The matrix tests who gets a document, not its layout (tests/test_pdf.py does): a stand-in
     # for WeasyPrint's layout keeps the walk, with its controls, within a minute.
-    monkeypatch.setattr("finsam.pdf.HTML.write_pdf", lambda self, **options: b"%PDF-1.7 stand-in")
+    monkeypatch.setattr("weasyprint.HTML.write_pdf", lambda self, **options: b"%PDF-1.7 stand-in")
     sofint, other_office, objects, values = world()
     urls = addresses(objects, values)
     failures = []

@@ -12,7 +12,6 @@ from zipfile import BadZipFile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from openpyxl.styles import Font
 
 from finsam import excel
 from finsam.money import is_whole_ore
@@ -104,6 +103,8 @@ def budget_workbook(table: BudgetTable) -> bytes:
         sheet, row, [None, _("Budgeted result"), None, None, *table.result, "resultat"], amount, total=True
     )
     excel.set_widths(sheet, [26, 44, 30, 14, 14, 14, 14, 10])
+    from openpyxl.styles import Font
+
     sheet.column_dimensions["H"].font = Font(color="808080")
     return excel.to_bytes(workbook)
 

@@ -115,7 +115,7 @@ def broken_weasyprint(monkeypatch):
     def fail(self, **options):
         raise RuntimeError("cairo: internal error at 0x7f00 in /usr/lib/secret/path")
 
-    monkeypatch.setattr("finsam.pdf.HTML.write_pdf", fail)
+    monkeypatch.setattr("weasyprint.HTML.write_pdf", fail)
 
 
 def test_a_failed_render_in_a_job_says_what_failed_in_swedish_not_the_exception(
