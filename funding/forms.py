@@ -5,11 +5,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from finsam import uploads
+from finsam.forms import ConstraintsAtFieldsMixin
 from funding.models import AccountMapping, Budget, BudgetLine, Contribution, ContributionShare, Invoice
 from members.forms import DateInput
 
 
-class ContributionForm(forms.ModelForm):
+class ContributionForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {
+        "contribution_state_amount_positive": (
+            "state_amount",
+            _("Enter the amount the state has decided, more than 0 kr."),
+        ),
+    }
+
     class Meta:
         model = Contribution
         fields = [
@@ -37,7 +45,9 @@ class ContributionForm(forms.ModelForm):
             }
 
 
-class AgreedAmountForm(forms.ModelForm):
+class AgreedAmountForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {"agreed_amount_has_a_reason": ("agreed_reason", None)}
+
     class Meta:
         model = ContributionShare
         fields = ["agreed_amount", "agreed_reason"]

@@ -5,12 +5,15 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from finsam.forms import ConstraintsAtFieldsMixin
 from initiatives.models import Application, CostKind, FollowUp, Goal, Initiative
 from members.forms import DateInput
 from members.models import BoardMeeting, Decision
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {"initiative_period_in_order": ("end_date", None)}
+
     class Meta:
         model = Initiative
         fields = [
@@ -60,7 +63,9 @@ class InitiativeFilterForm(forms.Form):
         self.fields["owner"].queryset = owners
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {"application_years_in_order": ("last_year", None)}
+
     class Meta:
         model = Application
         fields = [

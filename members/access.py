@@ -28,6 +28,11 @@ class Access:
         return self.superuser or bool(self.kinds & {Role.Kind.OFFICE, Role.Kind.AUDITOR})
 
     @property
+    def is_reader(self) -> bool:
+        """Office, board and auditors read the association's own pages (overview, meetings, members)."""
+        return self.superuser or bool(self.kinds & set(Role.READERS))
+
+    @property
     def is_board(self) -> bool:
         return Role.Kind.BOARD in self.kinds
 

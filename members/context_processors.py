@@ -40,6 +40,14 @@ def navigation(request):
         "nav_global": list(items(False, all_kinds)),
         "nav_association": list(items(True, current_kinds)) if current else [],
         "nav_current_association": current,
-        "nav_associations": sorted(associations.values(), key=lambda association: association.name),
+        # Only the förbund whose own page the user may open: an initiative lead's is a 404.
+        "nav_associations": sorted(
+            (
+                association
+                for slug_, association in associations.items()
+                if user.is_superuser or kinds_by_slug[slug_] & set(Role.READERS)
+            ),
+            key=lambda association: association.name,
+        ),
         "nav_can_admin": user.is_superuser or Role.Kind.OFFICE in all_kinds,
     }

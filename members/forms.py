@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import DigitsField
+from finsam.forms import ConstraintsAtFieldsMixin
 from members.models import Association, BoardSeat, BoardTerm, GroupMember, Membership, Organisation
 from members.notifications import OPTIONAL
 
@@ -59,7 +60,9 @@ class OrganisationForm(forms.ModelForm):
         field_classes = {"organisation_number": DigitsField}
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {"membership_period_in_order": ("end_date", None)}
+
     class Meta:
         model = Membership
         fields = [
@@ -90,14 +93,18 @@ class BoardSeatForm(forms.ModelForm):
         self.fields["appointed_by"].queryset = members
 
 
-class BoardTermForm(forms.ModelForm):
+class BoardTermForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {"board_term_period_in_order": ("end_date", None)}
+
     class Meta:
         model = BoardTerm
         fields = ["person_name", "email", "office", "start_date", "end_date"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
 
-class GroupMemberForm(forms.ModelForm):
+class GroupMemberForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {"group_member_period_in_order": ("end_date", None)}
+
     class Meta:
         model = GroupMember
         fields = ["group", "person_name", "organisation", "title", "start_date", "end_date"]

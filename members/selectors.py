@@ -149,6 +149,11 @@ class HomeSection:
     blocks: list[Block] = field(default_factory=list)
 
     @property
+    def can_open_association(self) -> bool:
+        """Office, board and auditors open the association's page; for a lead it is a 404."""
+        return bool(self.kinds & set(Role.READERS))
+
+    @property
     def kinds_display(self) -> list[str]:
         labels = dict(Role.Kind.choices)
         return [labels[kind] for kind in Role.Kind.values if kind in self.kinds]

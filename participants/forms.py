@@ -3,12 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from finsam.forms import ConstraintsAtFieldsMixin
 from members.forms import DateInput
 from participants.importing import looks_like_personal_number
 from participants.models import Enrolment, Gender, Survey
 
 
-class EnrolmentForm(forms.ModelForm):
+class EnrolmentForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {
+        "enrolment_period_in_order": ("end_date", None),
+        "ended_enrolment_has_reason": ("end_reason", None),
+    }
     code = forms.CharField(
         label=_("Participant code"),
         max_length=40,
@@ -65,7 +70,12 @@ class RegisterFilterForm(forms.Form):
         self.fields["initiative"].queryset = initiatives
 
 
-class SurveyForm(forms.ModelForm):
+class SurveyForm(ConstraintsAtFieldsMixin, forms.ModelForm):
+    constraint_fields = {
+        "respondents_not_above_participants": ("respondents", None),
+        "agreeing_not_above_respondents": ("agreeing", None),
+    }
+
     class Meta:
         model = Survey
         fields = ["initiative", "year", "question", "participants", "respondents", "agreeing"]

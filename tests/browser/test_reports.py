@@ -44,15 +44,15 @@ def test_draft_comment_adopt_and_download(demo, login, live_server, axe, browser
 
     page.goto(report_url)
     expect(page.locator("#avsnitt-activity")).to_contain_text("Nämn ESF-projektet SAMS.")
-    page.get_by_role("link", name="Registrera styrelsens fastställelse").click()
+    page.get_by_role("link", name="Registrera styrelsens antagande").click()
     page.get_by_label("Styrelsemöte").fill("2012-03-22")
     page.get_by_label("Paragraf (§)").fill("6")
     page.get_by_label("Ort för underskrift").fill("Lindesberg")
-    page.get_by_role("button", name="Fastställ och arkivera").click()
+    page.get_by_role("button", name="Anta och arkivera").click()
     expect(page.get_by_role("status")).to_contain_text("Rapporten är antagen och arkiverad.")
     digest = page.locator("code.hash").inner_text()
     axe("adopted report")
     with page.expect_download() as download:
-        page.get_by_role("link", name="PDF (som fastställd)").click()
+        page.get_by_role("link", name="PDF (som antagen)").click()
     content = Path(download.value.path()).read_bytes()
     assert content.startswith(b"%PDF") and hashlib.sha256(content).hexdigest() == digest

@@ -65,6 +65,7 @@ def test_a_negative_or_missing_amount_is_refused(client, sofint, sofint_office):
         },
     )
     assert response.status_code == 200 and not Contribution.objects.exists()
+    assert response.context["form"].errors["state_amount"] == ["Ange det belopp staten har beslutat, mer än 0 kr."]
 
 
 def test_drafts_issue_all_credit_and_pay_through_the_pages(client, contribution_2026, sofint_office):

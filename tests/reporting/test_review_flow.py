@@ -29,7 +29,7 @@ def test_an_empty_section_blocks_adoption_and_is_flagged(draft_2009, sofint_offi
         services.adopt(report=draft_2009, **ADOPTION)
     client.force_login(sofint_office)
     page = page_text(client.get(reverse("reporting:report_detail", args=["sofint", draft_2009.pk])))
-    assert "1 avsnitt är tomt; det måste skrivas innan rapporten fastställs." in page
+    assert "1 avsnitt är tomt; det måste skrivas innan rapporten antas." in page
     assert "Avsnittet är inte skrivet ännu." in page
     draft_2009.refresh_from_db()
     assert draft_2009.status == "shared" and not ArchivedDocument.objects.exists()
