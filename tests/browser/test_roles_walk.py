@@ -19,7 +19,7 @@ def test_office_walks_members_board_and_groups(demo, login, live_server, axe):
     expect(page.get_by_role("heading", name="Samordningsförbundet i norra Örebro län")).to_be_visible()
     expect(page.get_by_role("heading", name="Samordningsförbundet i Sollefteå")).to_be_visible()
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="SOFINT").click()
-    expect(page.get_by_text("222000-1818")).to_be_visible()
+    expect(page.get_by_text("222000-1818", exact=True)).to_be_visible()
     axe("association")
     association_menu = page.get_by_role("navigation", name=re.compile("Meny för"))
     association_menu.get_by_role("link", name="Medlemmar", exact=True).click()
