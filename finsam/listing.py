@@ -32,6 +32,9 @@ SEARCH = "sok"
 SORT = "sortera"
 EXPORT = "export"
 EXPORT_XLSX = "xlsx"
+# The bar's fields get ids of their own, so that a form of the page with a field of the same name
+# (the report list's "new report" has a year too) keeps its labels.
+AUTO_ID = "lista_%s"
 # Enough rows to keep a query's memory bounded, few enough round trips for a large list.
 CHUNK = 500
 
@@ -133,7 +136,7 @@ def listing_for(
     `filters` is a bound filter form the view has already applied itself (when its values also
     shape the page, like the invoice list's year); otherwise the definition's form is bound here.
     """
-    search_form = SearchForm(request.GET)
+    search_form = SearchForm(request.GET, auto_id=AUTO_ID)
     search_form.is_valid()
     cleaned = search_form.cleaned_data
     query = QueryDict(mutable=True)
@@ -147,7 +150,7 @@ def listing_for(
         query[SEARCH] = text
 
     if filters is None and definition.filter_form is not None:
-        filters = definition.filter_form(request.GET)
+        filters = definition.filter_form(request.GET, auto_id=AUTO_ID)
         filters.is_valid()  # a field that does not parse is left out of cleaned_data
         if definition.apply_filters:
             rows = definition.apply_filters(rows, filters.cleaned_data)
