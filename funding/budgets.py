@@ -201,21 +201,24 @@ def _prefill_from_plan(budget: Budget, plan: Budget) -> None:
         amounts = _carried(line.amounts, offset)
         if not line.source and not any(amounts):
             continue  # nothing planned for these years: a line of zeros is only noise
-        lines.append(
-            BudgetLine(
-                budget=budget,
-                section=line.section,
-                position=line.position,
-                label=line.label,
-                measure=line.measure,
-                accounting_object=line.accounting_object,
-                source=line.source,
-                amount_1=amounts[0],
-                amount_2=amounts[1],
-                amount_3=amounts[2],
-            )
-        )
+        lines.append(_copy_of(line, budget, amounts))
     BudgetLine.objects.bulk_create(lines)
+
+
+def _copy_of(line: BudgetLine, budget: Budget, amounts: list[Decimal]) -> BudgetLine:
+    """A line of another budget (a plan, the version revised) in `budget`, with these amounts."""
+    return BudgetLine(
+        budget=budget,
+        section=line.section,
+        position=line.position,
+        label=line.label,
+        measure=line.measure,
+        accounting_object=line.accounting_object,
+        source=line.source,
+        amount_1=amounts[0],
+        amount_2=amounts[1],
+        amount_3=amounts[2],
+    )
 
 
 def revise_budget(*, budget: Budget) -> Budget:
@@ -254,21 +257,7 @@ def get_or_revise_budget(*, budget: Budget) -> tuple[Budget, bool]:
         return Budget.objects.get(
             association=budget.association, first_year=budget.first_year, version=budget.version + 1
         ), False
-    BudgetLine.objects.bulk_create(
-        BudgetLine(
-            budget=revision,
-            section=line.section,
-            position=line.position,
-            label=line.label,
-            measure=line.measure,
-            accounting_object=line.accounting_object,
-            source=line.source,
-            amount_1=line.amount_1,
-            amount_2=line.amount_2,
-            amount_3=line.amount_3,
-        )
-        for line in budget.lines.all()
-    )
+    BudgetLine.objects.bulk_create(_copy_of(line, revision, line.amounts) for line in budget.lines.all())
     # Decisions taken since the revised version was adopted flow into the new proposal.
     refresh_source_lines(revision)
     return revision, True
