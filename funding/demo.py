@@ -38,16 +38,17 @@ def load(data: dict, *, issued_by: User, today: datetime.date | None = None) -> 
             )
         )
         unpaid = {(number, period) for number, period in row["unpaid"]}
-        for period in periods_of(year, association.invoice_period):
-            if period.start > today:
-                break
+        begun = [period for period in periods_of(year, association.invoice_period) if period.start <= today]
+        for period in begun:
+            codes = {period.code, "latest"} if period == begun[-1] else {period.code}
             drafts = services.create_invoice_drafts(contribution=contribution, period_code=period.code)
             issue_date = min(period.start + datetime.timedelta(days=14), today)
             for invoice in services.issue_invoices(
                 invoices=drafts, issued_by=issued_by, issue_date=issue_date
             ):
                 paid_on = invoice.due_date - datetime.timedelta(days=3)
-                if paid_on <= today and (invoice.organisation.organisation_number, period.code) not in unpaid:
+                left = {(invoice.organisation.organisation_number, code) for code in codes} & unpaid
+                if paid_on <= today and not left:
                     services.register_payment(invoice=invoice, paid_on=paid_on)
 
 

@@ -430,6 +430,11 @@ class Goal(models.Model):
     source = models.CharField(_("outcome from"), max_length=20, choices=Source.choices, default=Source.MANUAL)
     outcome = models.DecimalField(_("outcome"), max_digits=12, decimal_places=2, null=True, blank=True)
     outcome_note = models.TextField(_("outcome, in words"), blank=True)
+    # A measured outcome (register, surveys) as the adopted annual report stated it: set when the
+    # year is frozen (GoalYearLock), so later changes to the register do not move it.
+    frozen_outcome = models.DecimalField(
+        _("outcome in the adopted annual report"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     assessment = models.CharField(
         _("assessment"),
         max_length=20,

@@ -256,10 +256,11 @@ InitiativeNotices = Callable[[Initiative], list[str]]
 def with_outcomes(goals, goal_outcomes: GoalOutcomes | None = None) -> list:
     """The goals with their outcome: typed, or computed by goal_outcomes where one is given."""
     goals = list(goals)
-    measured = [goal for goal in goals if goal.source != goal.Source.MANUAL]
+    # A frozen year's measured outcome is the adopted report's (Goal.frozen_outcome), not recomputed.
+    measured = [goal for goal in goals if goal.source != goal.Source.MANUAL and goal.frozen_outcome is None]
     computed_outcomes = goal_outcomes(measured) if goal_outcomes and measured else {}
     for goal in goals:
-        computed = computed_outcomes.get(goal.pk)
+        computed = goal.frozen_outcome if goal.frozen_outcome is not None else computed_outcomes.get(goal.pk)
         goal.outcome_value = goal.outcome if computed is None else computed
         goal.computed = computed is not None
         goal.assessed = goal.assess(goal.outcome_value)

@@ -275,9 +275,22 @@ def _require_open_goal_year(association_id: int, year: int) -> None:
 
 
 @transaction.atomic
-def freeze_goal_year(*, association: Association, year: int, reference: str = "") -> None:
-    """Called by the reporting app when the annual report for the year is adopted; a second call is calm."""
-    GoalYearLock.objects.get_or_create(association=association, year=year, defaults={"reference": reference})
+def freeze_goal_year(
+    *, association: Association, year: int, reference: str = "", outcomes: dict | None = None
+) -> None:
+    """Called by the reporting app when the annual report for the year is adopted; a second call is calm.
+
+    `outcomes` is {goal pk: outcome} of the measured goals as the adopted report states them; they
+    are kept on the goals, so the initiative pages keep showing the adopted figure.
+    """
+    _lock, created = GoalYearLock.objects.get_or_create(
+        association=association, year=year, defaults={"reference": reference}
+    )
+    if not created:
+        return
+    for pk, outcome in (outcomes or {}).items():
+        if outcome is not None:
+            Goal.objects.filter(pk=pk, association=association, year=year).update(frozen_outcome=outcome)
 
 
 @transaction.atomic

@@ -153,9 +153,17 @@ def document_html(document: Rendering) -> str:
     return render_to_string(f"reporting/includes/{document.kind}_body.html", template_context(document))
 
 
-def archive(report: Report) -> dict[str, bytes]:
-    """The adopted report's files, from one computation of its figures: PDF, workbook, page body."""
+def archive(report: Report, goal_outcomes: dict | None = None) -> dict[str, bytes]:
+    """The adopted report's files, from one computation of its figures: PDF, workbook, page body.
+
+    Given a dict, fills it with {goal pk: outcome} of the measured goals as these files state
+    them (an annual report), for the goals to keep once their year is frozen.
+    """
     document = rendering(report.association, report.kind, report.period_end, report, final=True)
+    if goal_outcomes is not None and report.kind == Report.Kind.ANNUAL:
+        goal_outcomes.update(
+            (goal.pk, goal.outcome_value) for goal in document.content.goals if goal.computed
+        )
     return {
         "pdf": document_pdf(document),
         "xlsx": workbook(document),

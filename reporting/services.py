@@ -127,7 +127,8 @@ def adopt(
     report.decision = decision
     report.place = place.strip()
     try:
-        files = documents.archive(report)
+        goal_outcomes: dict = {}
+        files = documents.archive(report, goal_outcomes)
     except LedgerMissing:
         raise ValidationError(
             _("The year has no imported bookkeeping; import it before the report is adopted.")
@@ -146,7 +147,10 @@ def adopt(
     if report.kind == Report.Kind.ANNUAL:
         # The archived report states the year's goals and outcomes; from now on they are frozen.
         initiative_services.freeze_goal_year(
-            association=report.association, year=report.year, reference=decision.reference
+            association=report.association,
+            year=report.year,
+            reference=decision.reference,
+            outcomes=goal_outcomes,
         )
         # The auditors' statement is what an adopted annual report waits for.
         _tell(report, Notification.STATEMENT_REQUESTED, Role.Kind.AUDITOR)

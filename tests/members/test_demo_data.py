@@ -15,6 +15,7 @@ from funding.models import Budget, LedgerYear
 from members.models import Association, Organisation, Role, User
 from members.selectors import board_on
 from tests.demo import load_demo
+from tests.documents import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +94,19 @@ def test_load_demo_exits_non_zero_from_the_command_line(tmp_path):
     )
     assert result.returncode != 0
     assert "DEBUG" in result.stderr and "Demo data loaded" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("username", "waiting"),
+    [
+        ("styrelse", "Delårsrapport 2026-08-31 är delad med styrelsen: läs och kommentera"),
+        ("revisor", "Årsredovisning 2010 är fastställd: för in datumet för din revisionsberättelse"),
+        ("medlem", "Betala faktura"),
+        ("kommun", "Betala faktura"),
+    ],
+)
+def test_each_demo_user_has_something_waiting_on_their_start_page(demo, client, username, waiting):
+    # The board, the auditors and the members' representatives try their start page as a to-do list.
+    client.force_login(User.objects.get(username=username))
+    page = page_text(client.get("/"))
+    assert waiting in page

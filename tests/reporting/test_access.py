@@ -22,7 +22,11 @@ def reports(sofint, ledger_2009, board, monkeypatch):
     """
     monkeypatch.setattr(
         "reporting.documents.archive",
-        lambda report: {"pdf": b"%PDF-1.7 stand-in", "xlsx": b"PK stand-in", "html": b"<p>stand-in</p>"},
+        lambda report, goal_outcomes=None: {
+            "pdf": b"%PDF-1.7 stand-in",
+            "xlsx": b"PK stand-in",
+            "html": b"<p>stand-in</p>",
+        },
     )
     draft = services.create_report(association=sofint, kind="interim", period_end=datetime.date(2009, 4, 30))
     shared = services.create_report(association=sofint, kind="interim", period_end=datetime.date(2009, 8, 31))

@@ -1,4 +1,4 @@
-"""The interim report's forecast per line, and the start page's annual-report deadline."""
+"""The interim report's forecast per line, its outcome beside the budget to date, and the start page's deadline."""
 
 import datetime
 from decimal import Decimal
@@ -7,12 +7,13 @@ import pytest
 from django.urls import reverse
 
 from finsam import excel
+from finsam.templatetags.finsam import amount
 from members.models import Association, User
 from reporting import documents, services
 from reporting.content import interim_content
 from reporting.models import Report
 from tests.demo import load_demo
-from tests.documents import page_text, workbook
+from tests.documents import page_text, pdf_text, workbook
 from tests.reporting.conftest import write_all_sections
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,27 @@ def test_the_interim_workbook_writes_the_share_of_budget_as_an_exact_fraction(de
     assert share.number_format == excel.PERCENT
     assert share.value == pytest.approx(float(office.outcome / office.budget))
     assert office.used_percent == round(Decimal(share.value) * 100, 1)  # the page's 1-decimal figure
+
+
+def test_the_interim_report_says_how_far_the_books_go_and_sets_the_outcome_beside_the_budget_to_date(
+    demo, client
+):
+    # The full-year budget beside eight months of bookkeeping misleads; the budget to date does not.
+    report = Report.objects.get(association=demo, kind="interim", period_end=AUGUST)
+    operating = interim_content(demo, AUGUST, report).operating
+    assert operating.is_part_year and operating.booked_to is not None
+    booked = operating.booked_to.isoformat()
+    line = next(line for line in operating.summary if line.budget_to_date)
+    expected = (
+        f"{line.label} {amount(line.budget)} {amount(line.budget_to_date)} {amount(line.outcome)} "
+        f"{amount(line.difference_to_date)}"
+    ).replace("\xa0", " ")
+    client.force_login(User.objects.get(username="kansli"))
+    page = page_text(client.get(reverse("reporting:report_detail", args=["solleftea", report.pk])))
+    assert f"Bokföring t.o.m. {booked}" in page and f"Budget t.o.m. {booked}" in page
+    assert expected in page
+    # The PDF (the board's copy) says the same; the draft document is made from the same rendering.
+    rendering = documents.rendering(demo, "interim", AUGUST, report)
+    pdf = " ".join(pdf_text(documents.document_pdf(rendering)).split())
+    figures = expected.removeprefix(line.label)
+    assert f"Bokföring t.o.m. {booked}" in pdf and f"Budget t.o.m. {booked}" in pdf and figures in pdf
