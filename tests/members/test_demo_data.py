@@ -100,7 +100,7 @@ def test_load_demo_exits_non_zero_from_the_command_line(tmp_path):
     ("username", "waiting"),
     [
         ("styrelse", "Delårsrapport 2026-08-31 är delad med styrelsen: läs och kommentera"),
-        ("revisor", "Årsredovisning 2010 är fastställd: för in datumet för din revisionsberättelse"),
+        ("revisor", "Årsredovisning 2010 är antagen: för in datumet för din revisionsberättelse"),
         ("medlem", "Betala faktura"),
         ("kommun", "Betala faktura"),
     ],

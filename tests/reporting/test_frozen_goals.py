@@ -16,7 +16,7 @@ from tests.documents import page_text, pdf_text
 from tests.world import organisation
 
 pytestmark = pytest.mark.django_db
-FROZEN = "Målen för 2009 är låsta: årsredovisningen för 2009 är fastställd"
+FROZEN = "Målen för 2009 är låsta: årsredovisningen för 2009 är antagen"
 
 
 @pytest.fixture

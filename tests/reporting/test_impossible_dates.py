@@ -27,7 +27,7 @@ def test_an_adoption_in_the_future_is_refused(draft_2009, sofint_office, client)
         {"meeting_date": tomorrow().isoformat(), "paragraph": 4, "place": "Lindesberg"},
     )
     assert response.status_code == 200
-    assert "Fastställelsen kan inte dateras i framtiden." in page_text(response)
+    assert "Antagandet kan inte dateras i framtiden." in page_text(response)
     draft_2009.refresh_from_db()
     assert draft_2009.status == "shared"
 
@@ -62,7 +62,7 @@ def test_a_discharge_in_the_future_or_before_the_adoption_is_refused(adopted_200
     response = client.post(
         url, {"organisation": member.pk, "granted": "1", "date": "2010-05-01"}, follow=True
     )
-    assert "Ansvarsfrihet kan inte beslutas innan rapporten har fastställts." in page_text(response)
+    assert "Ansvarsfrihet kan inte beslutas innan rapporten har antagits." in page_text(response)
     assert not adopted_2009.discharges.exists()
 
 

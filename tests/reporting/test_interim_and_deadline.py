@@ -77,7 +77,7 @@ def test_the_start_page_shows_the_deadline_and_what_is_missing(demo, client):
     assert f"Årsredovisning {year}: skriv 9 tomma avsnitt och dela rapporten med styrelsen" in page
     write_all_sections(report)
     services.share(report=report)
-    assert f"Årsredovisning {year}: för in styrelsens fastställelse" in page_text(client.get("/"))
+    assert f"Årsredovisning {year}: för in styrelsens antagande" in page_text(client.get("/"))
     services.adopt(
         report=report, meeting_date=datetime.date(year + 1, 3, 20), paragraph=90, place="Sollefteå"
     )

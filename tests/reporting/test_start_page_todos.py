@@ -50,7 +50,7 @@ def test_the_office_is_led_from_draft_to_adoption_to_the_missing_statement(
     services.save_section(report=draft_2009, key="future", text="Framtiden.")
     services.share(report=draft_2009)
     response, page = start_page(client, sofint_office)
-    link = todo_links(response)["Årsredovisning 2009: för in styrelsens fastställelse"]
+    link = todo_links(response)["Årsredovisning 2009: för in styrelsens antagande"]
     assert link == reverse("reporting:adopt", args=["sofint", draft_2009.pk])
     report = services.adopt(
         report=draft_2009, meeting_date=datetime.date(2010, 6, 2), paragraph=4, place="Nora"
@@ -67,7 +67,7 @@ def test_an_auditor_sees_the_adopted_report_that_waits_for_their_statement(draft
     assert "Årsredovisning 2009" not in page
     report = adopt_2009(draft_2009)
     response, page = start_page(client, auditor)
-    text = "Årsredovisning 2009 är fastställd: för in datumet för din revisionsberättelse"
+    text = "Årsredovisning 2009 är antagen: för in datumet för din revisionsberättelse"
     assert text in page
     assert todo_links(response)[text].startswith(
         reverse("reporting:report_detail", args=["sofint", draft_2009.pk])

@@ -62,7 +62,7 @@ def test_an_auditor_sees_the_adopted_annual_report_and_is_mailed_for_its_stateme
             {"meeting_date": "2010-06-02", "paragraph": 4, "place": "Lindesberg"},
         )
     html, text = start_page(client, auditor)
-    assert "Årsredovisning 2009 är fastställd: för in datumet för din revisionsberättelse" in text
+    assert "Årsredovisning 2009 är antagen: för in datumet för din revisionsberättelse" in text
     url = reverse("reporting:report_detail", args=["sofint", draft_2009.pk]) + "#ansvarsfrihet"
     assert f'href="{url}"' in html
     (mail,) = [mail for mail in mailoutbox if mail.to == ["revisor@example.se"]]
@@ -73,7 +73,7 @@ def test_an_auditor_sees_the_adopted_annual_report_and_is_mailed_for_its_stateme
         reverse("reporting:auditor_statement", args=["sofint", draft_2009.pk]), {"date": "2010-06-04"}
     )
     html, text = start_page(client, auditor)
-    assert "Årsredovisning 2009 är fastställd" not in text
+    assert "Årsredovisning 2009 är antagen" not in text
 
 
 def test_a_member_sees_the_unpaid_invoice_and_gets_it_by_mail_at_its_invoice_address(
